@@ -1,0 +1,56 @@
+package dev.glimpse.datasets.image;
+
+import dev.glimpse.datasets.DatasetException;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * A view's metric depth map on disk: 16-bit PNG (integer units, divided by {@code unitsPerMetre}; 0 = no surface),
+ * NumPy {@code .npy} or {@code .pfm} (float values, divided by {@code unitsPerMetre} as well, usually 1). Non-finite
+ * or negative values are rejected: a depth prior with NaN in it would poison the optimiser silently.
+ */
+public record DepthFile(Path file, double unitsPerMetre, int fileWidth, int fileHeight, int downscale)
+        implements Source<DepthMap> {
+
+    public DepthFile {
+        if (!(unitsPerMetre > 0) || !Double.isFinite(unitsPerMetre)) {
+            throw new IllegalArgumentException(file + ": depth scale must be finite and positive");
+        }
+    }
+
+    @Override
+    public DepthMap load() throws IOException {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        DepthMap raw;
+        if (name.endsWith(".png")) {
+            raw = readPng();
+        } else {
+            throw new DatasetException(file, "unsupported depth format (16-bit PNG expected)");
+        }
+        if (raw.width() != fileWidth || raw.height() != fileHeight) {
+            throw new DatasetException(file, "depth map is " + raw.width() + "x" + raw.height()
+                    + " but its image is " + fileWidth + "x" + fileHeight);
+        }
+        float[] d = raw.depth();
+        float inv = (float) (1 / unitsPerMetre);
+        for (int i = 0; i < d.length; i++) {
+            if (!Float.isFinite(d[i]) || d[i] < 0) {
+                throw new DatasetException(file, "depth value " + d[i] + " at pixel (" + (i % raw.width()) + ", "
+                        + (i / raw.width()) + ") is not a finite non-negative number");
+            }
+            d[i] *= inv;
+        }
+        return raw.downscaled(downscale);
+    }
+
+    private DepthMap readPng() throws IOException {
+        int[] size = new int[2];
+        int[] raw = ImageFiles.readChannel(file, size);
+        float[] d = new float[raw.length];
+        for (int i = 0; i < raw.length; i++) {
+            d[i] = raw[i];
+        }
+        return new DepthMap(size[0], size[1], d);
+    }
+}
