@@ -126,19 +126,21 @@ final class PlyAsciiBodyReader {
     private double parseReal(PlyProperty property, boolean asFloat) throws PlyException {
         String text = token();
         nextToken++;
-        String word = text.toLowerCase().replaceFirst("^[+-]", "");
-        double sign = text.startsWith("-") ? -1 : 1;
-        if (word.equals("nan")) {
-            return Double.NaN;
-        }
-        if (word.equals("inf") || word.equals("infinity")) {
-            return sign * Double.POSITIVE_INFINITY;
+        char last = text.charAt(text.length() - 1);
+        if (Character.isLetter(last)) {
+            // C printf spells non-finite values nan / inf; Java spells them NaN / Infinity.
+            String word = text.toLowerCase(java.util.Locale.ROOT);
+            String unsigned = word.startsWith("-") || word.startsWith("+") ? word.substring(1) : word;
+            if (unsigned.equals("nan")) {
+                return Double.NaN;
+            }
+            if (unsigned.equals("inf") || unsigned.equals("infinity")) {
+                return word.startsWith("-") ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+            }
         }
         // Java's parser also takes hex floats and 'f'/'d' suffixes, which are not PLY numbers.
-        boolean plain = text.chars().allMatch(c -> (c >= '0' && c <= '9') || c == '.' || c == 'e' || c == 'E'
-                || c == '+' || c == '-');
         try {
-            if (plain) {
+            if (isPlainDecimal(text)) {
                 // Float.parseFloat rounds once; casting Double.parseDouble could round twice.
                 return asFloat ? Float.parseFloat(text) : Double.parseDouble(text);
             }
@@ -147,6 +149,16 @@ final class PlyAsciiBodyReader {
         }
         throw error("'" + text + "' is not a valid " + property.type().headerName() + " for property '"
                 + property.name() + "'");
+    }
+
+    private static boolean isPlainDecimal(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!((c >= '0' && c <= '9') || c == '.' || c == 'e' || c == 'E' || c == '+' || c == '-')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private String token() {

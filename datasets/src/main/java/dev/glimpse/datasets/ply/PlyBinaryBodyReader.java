@@ -15,6 +15,38 @@ final class PlyBinaryBodyReader {
     }
 
     PlyElementData read(PlyElement element) throws IOException {
+        long recordBytes = element.minBinaryRecordBytes();
+        if (element.isFixedSize() && recordBytes > 0 && recordBytes <= PlyInput.CAPACITY) {
+            return readFixedSize(element, (int) recordBytes);
+        }
+        return readRecordByRecord(element);
+    }
+
+    /** Decodes as many whole records as the buffer holds at a time, column by column. */
+    private PlyElementData readFixedSize(PlyElement element, int recordBytes) throws IOException {
+        List<PlyProperty> properties = element.properties();
+        int[] offsets = PlyColumnCodec.propertyOffsets(properties);
+        var columns = new ArrayList<PlyColumn>();
+        for (PlyProperty property : properties) {
+            columns.add(PlyScalarColumn.allocate(property.type(), element.count()));
+        }
+        int perChunk = PlyInput.CAPACITY / recordBytes;
+        for (int record = 0; record < element.count(); ) {
+            int n = Math.min(perChunk, element.count() - record);
+            require(n * recordBytes, element, record);
+            ByteBuffer buffer = in.buffer();
+            int base = buffer.position();
+            for (int p = 0; p < offsets.length; p++) {
+                PlyColumnCodec.decode(buffer, base + offsets[p], recordBytes, (PlyScalarColumn) columns.get(p), record, n);
+            }
+            buffer.position(base + n * recordBytes);
+            record += n;
+        }
+        return new PlyElementData(element, columns);
+    }
+
+    /** General path for elements with lists: each value is decoded as it comes. */
+    private PlyElementData readRecordByRecord(PlyElement element) throws IOException {
         List<PlyProperty> properties = element.properties();
         int count = element.count();
         var scalars = new PlyScalarColumn[properties.size()];

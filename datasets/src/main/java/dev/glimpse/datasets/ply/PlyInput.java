@@ -12,7 +12,7 @@ import java.nio.file.StandardOpenOption;
  * limited to 2 GiB and large splat files exceed that; a 1 MiB buffer already reads at disk speed.
  */
 final class PlyInput implements AutoCloseable {
-    private static final int CAPACITY = 1 << 20;
+    static final int CAPACITY = 1 << 20;
 
     private final Path file;
     private final FileChannel channel;

@@ -12,7 +12,7 @@ import java.util.List;
  * splat viewers expect). The output appears atomically: a failed write leaves no partial file.
  */
 public final class PlyWriter {
-    private static final int BUFFER_BYTES = 1 << 16;
+    private static final int BUFFER_BYTES = 1 << 20;
 
     private PlyWriter() {
     }
@@ -39,6 +39,32 @@ public final class PlyWriter {
     }
 
     private static void writeBinary(Path file, OutputStream out, PlyElementData element, ByteBuffer buffer)
+            throws IOException {
+        long recordBytes = element.element().minBinaryRecordBytes();
+        if (element.element().isFixedSize() && recordBytes > 0 && recordBytes <= BUFFER_BYTES) {
+            writeFixedSize(out, element, (int) recordBytes, buffer);
+        } else {
+            writeRecordByRecord(file, out, element, buffer);
+        }
+    }
+
+    /** Fills the buffer with whole records, column by column. */
+    private static void writeFixedSize(OutputStream out, PlyElementData element, int recordBytes, ByteBuffer buffer)
+            throws IOException {
+        int[] offsets = PlyColumnCodec.propertyOffsets(element.element().properties());
+        int perChunk = BUFFER_BYTES / recordBytes;
+        for (int record = 0; record < element.count(); ) {
+            int n = Math.min(perChunk, element.count() - record);
+            for (int p = 0; p < offsets.length; p++) {
+                PlyColumnCodec.encode(buffer, offsets[p], recordBytes, (PlyScalarColumn) element.columns().get(p),
+                        record, n);
+            }
+            out.write(buffer.array(), 0, n * recordBytes);
+            record += n;
+        }
+    }
+
+    private static void writeRecordByRecord(Path file, OutputStream out, PlyElementData element, ByteBuffer buffer)
             throws IOException {
         List<PlyColumn> columns = element.columns();
         List<PlyProperty> properties = element.element().properties();

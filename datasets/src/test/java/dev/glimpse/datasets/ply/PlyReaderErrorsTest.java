@@ -98,6 +98,14 @@ class PlyReaderErrorsTest {
         lists.write(new byte[] {3, 0, 0, 0, 0, 1, 0, 0, 0, 2, 0, 0, 0, 3, 0, 0, 0});
         assertFails(Files.write(dir.resolve("short_faces.ply"), lists.toByteArray()),
                 "truncated binary data: file ends at byte");
+
+        // A fixed-size element after lists that used up the bytes the header check counted on.
+        var after = new ByteArrayOutputStream();
+        after.write(("ply\nformat binary_big_endian 1.0\nelement face 1\nproperty list uchar int vertex_indices\n"
+                + "element vertex 1\nproperty float x\nend_header\n").getBytes(StandardCharsets.US_ASCII));
+        after.write(new byte[] {3, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 2});
+        assertFails(Files.write(dir.resolve("short_vertex.ply"), after.toByteArray()),
+                "inside record 0 of element 'vertex' (1 declared)");
     }
 
     @Test
