@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class PlyDatasetAndSpeedTest {
+class PlyDatasetTest {
     @TempDir
     Path dir;
 
@@ -41,8 +41,9 @@ class PlyDatasetAndSpeedTest {
         assertThat(max[2]).isBetween(0.3f, 1.0f);
     }
 
+    /** A large file exercises the buffered reader across many buffer refills (speed is measured by JMH, not here). */
     @Test
-    void readsFourHundredThousandBinaryPointsWellUnderASecond() throws Exception {
+    void readsFourHundredThousandBinaryPointsExactly() throws Exception {
         int count = 400_000;
         var positions = new float[3 * count];
         var random = new Random(1);
@@ -51,16 +52,6 @@ class PlyDatasetAndSpeedTest {
         }
         Path file = dir.resolve("big.ply");
         new PointCloud(positions, new byte[3 * count], null, java.util.Map.of()).write(file);
-
-        long best = Long.MAX_VALUE;
-        PlyData data = null;
-        for (int attempt = 0; attempt < 3; attempt++) { // the first read also pays for JIT warm-up
-            long start = System.nanoTime();
-            data = PlyReader.read(file);
-            best = Math.min(best, System.nanoTime() - start);
-        }
-        assertThat(data.element("vertex").orElseThrow().scalar("y").orElseThrow().getFloat(count - 1))
-                .isEqualTo(positions[3 * count - 2]);
-        assertThat(best / 1e6).as("best read time in ms").isLessThan(1000);
+        assertThat(PointCloud.read(file).positions()).containsExactly(positions);
     }
 }
