@@ -121,9 +121,7 @@ public final class GpuBuffer extends GlResource {
 
     public float[] downloadFloats(long byteOffset, int count) {
         float[] out = new float[count];
-        checkRange(byteOffset, 4L * count);
-        glMemoryBarrier(GL_BUFFER_UPDATE_BARRIER_BIT);
-        if (count > 0) {
+        if (prepareDownload(byteOffset, count)) {
             glGetNamedBufferSubData(name, byteOffset, out);
         }
         return out;
@@ -135,12 +133,17 @@ public final class GpuBuffer extends GlResource {
 
     public int[] downloadInts(long byteOffset, int count) {
         int[] out = new int[count];
-        checkRange(byteOffset, 4L * count);
-        glMemoryBarrier(GL_BUFFER_UPDATE_BARRIER_BIT);
-        if (count > 0) {
+        if (prepareDownload(byteOffset, count)) {
             glGetNamedBufferSubData(name, byteOffset, out);
         }
         return out;
+    }
+
+    /** Checks the range and orders the readback after earlier shader writes; false when nothing is to read. */
+    private boolean prepareDownload(long byteOffset, int count) {
+        checkRange(byteOffset, 4L * count);
+        glMemoryBarrier(GL_BUFFER_UPDATE_BARRIER_BIT);
+        return count > 0;
     }
 
     /** Reads {@code out.remaining()} bytes at {@code byteOffset} into the direct buffer {@code out}. */
