@@ -1,0 +1,3 @@
+uint scaled(uint v) {
+    return v * SCALE;
+}
