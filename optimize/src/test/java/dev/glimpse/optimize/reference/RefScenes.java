@@ -6,8 +6,8 @@ import java.util.Random;
  * Seeded generators of tiny fuzzed scenes for checking the reference (and later the GPU kernels against
  * it): 5-40 Gaussians before a 32x24 or 40x32 camera with a random pose, random anisotropic scales,
  * unnormalised quaternions, opacities and SH of degree 0-3, plus random image cotangents. About 15% of the
- * Gaussians sit beyond the 1.3 tan(fov/2) Jacobian clamp (large enough to reach into the image) and 15% at
- * or behind the near plane.
+ * Gaussians sit beyond the 1.3 tan(fov/2) Jacobian clamp (large enough to reach into the image), 15% at
+ * or behind the near plane, and half the scenes hold a stack of three opaque Gaussians on one ray.
  */
 public final class RefScenes {
 
@@ -62,13 +62,21 @@ public final class RefScenes {
         double[] logitOpacity = new double[n];
         double[][][] sh = new double[n][k][3];
         double[] centre = cam.center();
+        // Half the scenes start with a stack of opaque Gaussians on one ray, so that the 1e-4 transmittance
+        // cut-off and the 0.99 alpha cap are exercised, not only thin overlaps.
+        int stacked = rnd.nextBoolean() ? 3 : 0;
+        double[] stackRay = inFrustum(rnd, cam, 0.6);
         for (int i = 0; i < n; i++) {
-            double kind = rnd.nextDouble();
+            double kind = i < stacked ? 0 : rnd.nextDouble();
             double[] t = kind < 0.7 ? inFrustum(rnd, cam, 1.1)
                     : kind < 0.85 ? beyondClamp(rnd, cam) : nearOrBehind(rnd, cam);
+            if (i < stacked) {
+                double depth = 1.5 + i + rnd.nextDouble();
+                t = new double[] {stackRay[0] / stackRay[2] * depth, stackRay[1] / stackRay[2] * depth, depth};
+            }
             double[] offset = RefMath.mulTransposeVec(cam.rotation(), t);
             means[i] = new double[] {offset[0] + centre[0], offset[1] + centre[1], offset[2] + centre[2]};
-            double base = kind >= 0.7 && kind < 0.85 ? 0.25 : 0.03;
+            double base = kind >= 0.7 && kind < 0.85 || i < stacked ? 0.25 : 0.03;
             for (int a = 0; a < 3; a++) {
                 logScales[i][a] = Math.log(base + rnd.nextDouble() * 0.3);
             }
@@ -78,7 +86,7 @@ public final class RefScenes {
             for (int a = 0; a < 4; a++) {
                 quats[i][a] = q[a] * len;
             }
-            logitOpacity[i] = -3 + 7 * rnd.nextDouble();
+            logitOpacity[i] = i < stacked ? 3 + 4 * rnd.nextDouble() : -3 + 9 * rnd.nextDouble();
             for (int c = 0; c < k; c++) {
                 for (int ch = 0; ch < 3; ch++) {
                     sh[i][c][ch] = rnd.nextGaussian() * (c == 0 ? 1.0 : 0.3);
