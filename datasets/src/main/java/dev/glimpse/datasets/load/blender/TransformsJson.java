@@ -12,9 +12,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Strict reading of NeRF-style {@code transforms*.json} files (Blender/NeRF-synthetic, nerfstudio, instant-ngp):
@@ -220,25 +219,20 @@ public final class TransformsJson {
     }
 
     /**
-     * View names: the image file stem, unless two views share a stem (the original NeRF files use train/r_0 and
-     * test/r_0), in which case those views are named by their root-relative path without the extension.
+     * View names: the image file stems, unless two views share a stem (the original NeRF files use train/r_0 and
+     * test/r_0); then every view is named by its root-relative path without the extension.
      */
     public static List<String> viewNames(Path root, List<Path> images) {
-        Map<String, Integer> stemCount = new HashMap<>();
-        for (Path p : images) {
-            stemCount.merge(stem(p), 1, Integer::sum);
+        List<String> stems = images.stream().map(TransformsJson::stem).toList();
+        if (new HashSet<>(stems).size() == stems.size()) {
+            return stems;
         }
         Path base = root.toAbsolutePath().normalize();
         List<String> names = new ArrayList<>();
         for (Path p : images) {
-            String stem = stem(p);
-            if (stemCount.get(stem) == 1) {
-                names.add(stem);
-            } else {
-                String rel = base.relativize(p.toAbsolutePath().normalize()).toString().replace('\\', '/');
-                int dot = rel.lastIndexOf('.');
-                names.add(dot > rel.lastIndexOf('/') ? rel.substring(0, dot) : rel);
-            }
+            String rel = base.relativize(p.toAbsolutePath().normalize()).toString().replace('\\', '/');
+            int dot = rel.lastIndexOf('.');
+            names.add(dot > rel.lastIndexOf('/') + 1 ? rel.substring(0, dot) : rel);
         }
         return names;
     }
