@@ -45,7 +45,7 @@ public final class TransformsJson {
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-            throw new DatasetException(file, "malformed JSON" + where + ": " + firstLine(e.getOriginalMessage()), e);
+            throw new DatasetException(file, "malformed JSON" + where + ": " + briefly(e.getOriginalMessage()), e);
         } catch (IOException e) {
             throw new DatasetException(file, "cannot read (" + e.getMessage() + ")", e);
         }
@@ -55,12 +55,18 @@ public final class TransformsJson {
         return root;
     }
 
-    private static String firstLine(String s) {
+    /** Jackson's message without its multi-line tail and its repeated source-location details. */
+    private static String briefly(String s) {
         if (s == null) {
             return "syntax error";
         }
-        int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl);
+        for (String tail : new String[] {"\n", " (for ", " at [Source"}) {
+            int cut = s.indexOf(tail);
+            if (cut > 0) {
+                s = s.substring(0, cut);
+            }
+        }
+        return s;
     }
 
     /** The non-empty {@code frames} array. */
