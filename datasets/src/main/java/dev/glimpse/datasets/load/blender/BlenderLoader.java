@@ -118,12 +118,7 @@ public final class BlenderLoader implements SceneLoader {
             JsonNode frame = frames.get(i);
             String where = "frame " + i + ": ";
             images.add(imagePath(root, TransformsJson.text(frame, "file_path", file, where), file, i));
-            String depth = TransformsJson.optionalText(frame, "depth_path", file, where);
-            Path depthPath = depth == null ? null : DatasetPaths.inside(root, depth, file);
-            if (depthPath != null) {
-                TransformsJson.requireListedFile(depthPath, file, i);
-            }
-            depths.add(depthPath);
+            depths.add(TransformsJson.optionalListedFile(root, frame, "depth_path", file, i));
             poses.add(TransformsJson.pose(frame, file, where));
         }
         int[] size = imageSize(json, file, images.get(0));

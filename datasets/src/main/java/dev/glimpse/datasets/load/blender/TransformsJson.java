@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.glimpse.datasets.DatasetException;
+import dev.glimpse.datasets.load.DatasetPaths;
 import dev.glimpse.datasets.scene.Pose;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -217,6 +218,18 @@ public final class TransformsJson {
             throw new DatasetException(file, (Files.exists(file) ? "not a regular file" : "file not found")
                     + " (listed in " + listedIn.getFileName() + ", frame " + frame + ")");
         }
+    }
+
+    /** An optional data file named by a frame field, resolved inside the root and checked to exist; or null. */
+    public static Path optionalListedFile(Path root, JsonNode frame, String field, Path file, int index)
+            throws DatasetException {
+        String rel = optionalText(frame, field, file, "frame " + index + ": ");
+        if (rel == null) {
+            return null;
+        }
+        Path path = DatasetPaths.inside(root, rel, file);
+        requireListedFile(path, file, index);
+        return path;
     }
 
     private static String abbreviate(JsonNode n) {

@@ -122,7 +122,6 @@ public final class NerfstudioLoader implements SceneLoader {
     private static View view(Path root, Path file, int index, String name, JsonNode frame, Path image,
             Intrinsics full, Distortion distortion, String model, Pose pose, double depthUnitsPerMetre,
             ShrunkSizes shrunk) throws IOException {
-        String where = "frame " + index + ": ";
         int n = shrunk.factor;
         Path smallImage = preShrunk(root, "images_", image, n);
         Intrinsics loaded = smallImage == null ? full.downscaled(n) : shrunk.intrinsics(smallImage, full);
@@ -130,24 +129,16 @@ public final class NerfstudioLoader implements SceneLoader {
                 ? new ImageFile(image, full.width(), full.height(), n, new Undistortion(loaded, distortion))
                 : new ImageFile(smallImage, loaded.width(), loaded.height(), 1, new Undistortion(loaded, distortion));
 
-        DepthFile depth = null;
-        String depthPath = TransformsJson.optionalText(frame, "depth_file_path", file, where);
-        if (depthPath != null) {
-            Path d = DatasetPaths.inside(root, depthPath, file);
-            TransformsJson.requireListedFile(d, file, index);
-            Path small = preShrunk(root, "depths_", d, n);
-            depth = small == null ? new DepthFile(d, depthUnitsPerMetre, full.width(), full.height(), n)
-                    : new DepthFile(small, depthUnitsPerMetre, loaded.width(), loaded.height(), 1);
-        }
-        MaskFile mask = null;
-        String maskPath = TransformsJson.optionalText(frame, "mask_path", file, where);
-        if (maskPath != null) {
-            Path m = DatasetPaths.inside(root, maskPath, file);
-            TransformsJson.requireListedFile(m, file, index);
-            Path small = preShrunk(root, "masks_", m, n);
-            mask = small == null ? new MaskFile(m, full.width(), full.height(), n)
-                    : new MaskFile(small, loaded.width(), loaded.height(), 1);
-        }
+        Path d = TransformsJson.optionalListedFile(root, frame, "depth_file_path", file, index);
+        Path smallDepth = d == null ? null : preShrunk(root, "depths_", d, n);
+        DepthFile depth = d == null ? null : smallDepth == null
+                ? new DepthFile(d, depthUnitsPerMetre, full.width(), full.height(), n)
+                : new DepthFile(smallDepth, depthUnitsPerMetre, loaded.width(), loaded.height(), 1);
+        Path m = TransformsJson.optionalListedFile(root, frame, "mask_path", file, index);
+        Path smallMask = m == null ? null : preShrunk(root, "masks_", m, n);
+        MaskFile mask = m == null ? null : smallMask == null
+                ? new MaskFile(m, full.width(), full.height(), n)
+                : new MaskFile(smallMask, loaded.width(), loaded.height(), 1);
         // Images are undistorted at load, so the view's camera is the pinhole with the same K.
         Camera camera = new Camera(loaded, Distortion.NONE, pose, model);
         return new View(name, "all", camera, imageSource, depth, mask, null);
