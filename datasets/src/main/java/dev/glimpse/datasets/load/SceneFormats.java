@@ -1,6 +1,8 @@
 package dev.glimpse.datasets.load;
 
 import dev.glimpse.datasets.DatasetException;
+import dev.glimpse.datasets.load.dtu.DtuLoader;
+import dev.glimpse.datasets.load.llff.LlffLoader;
 import dev.glimpse.datasets.scene.Scene;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,6 +18,8 @@ import java.util.stream.Collectors;
  */
 public final class SceneFormats {
     private static final List<SceneLoader> LOADERS = List.of(
+            new DtuLoader(),
+            new LlffLoader()
     );
 
     private SceneFormats() {}
