@@ -1,9 +1,13 @@
 package dev.glimpse.datasets.io;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.zip.CRC32;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 
 /**
  * Builds .npy files byte by byte for tests, written from the format description and independent of
@@ -58,6 +62,24 @@ public final class NpyBytes {
             }
         }
         return b.array();
+    }
+
+    /** Adds a zip member, stored (with the sizes and CRC a stored entry needs up front) or deflated. */
+    public static void putMember(ZipOutputStream zip, String name, byte[] bytes, boolean stored) throws IOException {
+        ZipEntry e = new ZipEntry(name);
+        if (stored) {
+            CRC32 crc = new CRC32();
+            crc.update(bytes);
+            e.setMethod(ZipEntry.STORED);
+            e.setSize(bytes.length);
+            e.setCompressedSize(bytes.length);
+            e.setCrc(crc.getValue());
+        } else {
+            e.setMethod(ZipEntry.DEFLATED);
+        }
+        zip.putNextEntry(e);
+        zip.write(bytes);
+        zip.closeEntry();
     }
 
     /** Little-endian float64 values. */

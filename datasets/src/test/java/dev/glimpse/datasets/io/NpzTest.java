@@ -10,8 +10,6 @@ import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.zip.CRC32;
-import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,32 +18,14 @@ class NpzTest {
     @TempDir
     Path dir;
 
-    /** Adds a member, stored (with the sizes and CRC a stored entry needs up front) or deflated. */
-    static void put(ZipOutputStream zip, String name, byte[] bytes, boolean stored) throws IOException {
-        ZipEntry e = new ZipEntry(name);
-        if (stored) {
-            CRC32 crc = new CRC32();
-            crc.update(bytes);
-            e.setMethod(ZipEntry.STORED);
-            e.setSize(bytes.length);
-            e.setCompressedSize(bytes.length);
-            e.setCrc(crc.getValue());
-        } else {
-            e.setMethod(ZipEntry.DEFLATED);
-        }
-        zip.putNextEntry(e);
-        zip.write(bytes);
-        zip.closeEntry();
-    }
-
     @Test
     void readsStoredAndDeflatedMembersKeyedWithoutExtension() throws IOException {
         Path f = dir.resolve("cams.npz");
         try (OutputStream out = Files.newOutputStream(f); ZipOutputStream zip = new ZipOutputStream(out)) {
-            put(zip, "world_mat_0.npy", NpyBytes.file("<f8", "(2, 2)", NpyBytes.float64(1, 2, 3, 4)), true);
-            put(zip, "scale_mat_0.npy", NpyBytes.file(">i2", "(3,)",
+            NpyBytes.putMember(zip, "world_mat_0.npy", NpyBytes.file("<f8", "(2, 2)", NpyBytes.float64(1, 2, 3, 4)), true);
+            NpyBytes.putMember(zip, "scale_mat_0.npy", NpyBytes.file(">i2", "(3,)",
                     NpyBytes.values("i2", ByteOrder.BIG_ENDIAN, -1, 0, 300)), false);
-            put(zip, "notes.txt", "not an array".getBytes(), false);
+            NpyBytes.putMember(zip, "notes.txt", "not an array".getBytes(), false);
         }
         Map<String, NdArray> arrays = Npz.read(f);
         assertThat(arrays).containsOnlyKeys("world_mat_0", "scale_mat_0");
@@ -58,8 +38,8 @@ class NpzTest {
     void namesTheFileAndTheMemberOfABadArray() throws IOException {
         Path f = dir.resolve("bad.npz");
         try (OutputStream out = Files.newOutputStream(f); ZipOutputStream zip = new ZipOutputStream(out)) {
-            put(zip, "good.npy", NpyBytes.file("<f8", "(1,)", NpyBytes.float64(1)), false);
-            put(zip, "cut.npy", NpyBytes.file("<f8", "(5,)", NpyBytes.float64(1, 2)), false);
+            NpyBytes.putMember(zip, "good.npy", NpyBytes.file("<f8", "(1,)", NpyBytes.float64(1)), false);
+            NpyBytes.putMember(zip, "cut.npy", NpyBytes.file("<f8", "(5,)", NpyBytes.float64(1, 2)), false);
         }
         assertThatThrownBy(() -> Npz.read(f)).isInstanceOf(DatasetException.class)
                 .hasMessageStartingWith(f + ": member 'cut.npy': truncated data");
