@@ -60,7 +60,7 @@ public final class Npy {
         ByteBuffer lengthBytes = ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN)
                 .put(prefix, 8, 2).put(rest).flip();
         long headerLength = major == 1 ? lengthBytes.getShort() & 0xFFFF : lengthBytes.getInt() & 0xFFFF_FFFFL;
-        if (headerLength > length - headerStart) {
+        if (headerLength > length - headerStart || headerLength > MAX_ARRAY) {
             throw new DatasetException(file, where + "truncated header (" + headerLength + " bytes announced, "
                     + Math.max(0, length - headerStart) + " present)");
         }
