@@ -1,6 +1,9 @@
 package dev.glimpse.datasets.image;
 
 import dev.glimpse.datasets.DatasetException;
+import dev.glimpse.datasets.io.NdArray;
+import dev.glimpse.datasets.io.Npy;
+import dev.glimpse.datasets.io.Pfm;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -25,8 +28,12 @@ public record DepthFile(Path file, double unitsPerMetre, int fileWidth, int file
         DepthMap raw;
         if (name.endsWith(".png")) {
             raw = readPng();
+        } else if (name.endsWith(".npy")) {
+            raw = fromArray(Npy.read(file));
+        } else if (name.endsWith(".pfm")) {
+            raw = fromArray(Pfm.read(file));
         } else {
-            throw new DatasetException(file, "unsupported depth format (16-bit PNG expected)");
+            throw new DatasetException(file, "unsupported depth format (16-bit PNG, .npy or .pfm expected)");
         }
         if (raw.width() != fileWidth || raw.height() != fileHeight) {
             throw new DatasetException(file, "depth map is " + raw.width() + "x" + raw.height()
@@ -42,6 +49,16 @@ public record DepthFile(Path file, double unitsPerMetre, int fileWidth, int file
             d[i] *= inv;
         }
         return raw.downscaled(downscale);
+    }
+
+    /** A depth map from an (H, W) or (H, W, 1) array, as NumPy and greyscale PFM store one. */
+    private DepthMap fromArray(NdArray a) throws DatasetException {
+        boolean single = a.ndim() == 2 || (a.ndim() == 3 && a.shape(2) == 1);
+        if (!single || a.size() == 0) {
+            throw new DatasetException(file, "depth array has shape " + a.shapeString()
+                    + ", expected (height, width) or (height, width, 1)");
+        }
+        return new DepthMap(a.shape(1), a.shape(0), a.asFloats());
     }
 
     private DepthMap readPng() throws IOException {

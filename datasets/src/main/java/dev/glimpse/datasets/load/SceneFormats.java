@@ -2,6 +2,8 @@ package dev.glimpse.datasets.load;
 
 import dev.glimpse.datasets.DatasetException;
 import dev.glimpse.datasets.load.blender.BlenderLoader;
+import dev.glimpse.datasets.load.dtu.DtuLoader;
+import dev.glimpse.datasets.load.llff.LlffLoader;
 import dev.glimpse.datasets.load.nerfstudio.NerfstudioLoader;
 import dev.glimpse.datasets.scene.Scene;
 import java.io.IOException;
@@ -19,7 +21,9 @@ import java.util.stream.Collectors;
 public final class SceneFormats {
     private static final List<SceneLoader> LOADERS = List.of(
             new BlenderLoader(),
-            new NerfstudioLoader()
+            new NerfstudioLoader(),
+            new DtuLoader(),
+            new LlffLoader()
     );
 
     private SceneFormats() {}
