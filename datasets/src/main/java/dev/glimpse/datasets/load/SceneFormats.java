@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
  */
 public final class SceneFormats {
     private static final List<SceneLoader> LOADERS = List.of(
+            new dev.glimpse.datasets.load.colmap.ColmapLoader()
     );
 
     private SceneFormats() {}
