@@ -145,10 +145,16 @@ public final class ColmapLoader implements SceneLoader {
             Intrinsics full;
             Distortion distortion;
             try {
+                ColmapCameras.requireSupported(camera);
+            } catch (IllegalArgumentException e) {
+                throw new DatasetException(camerasFile, e.getMessage());
+            }
+            try {
                 full = ColmapCameras.intrinsics(camera);
                 distortion = ColmapCameras.distortion(camera);
             } catch (IllegalArgumentException e) {
-                throw new DatasetException(camerasFile, e.getMessage());
+                throw new DatasetException(camerasFile, "camera " + Integer.toUnsignedString(camera.id()) + ": "
+                        + e.getMessage());
             }
             String model = camera.model().name();
             if (preShrunkFile == null) {

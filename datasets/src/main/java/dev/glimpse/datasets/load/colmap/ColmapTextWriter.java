@@ -23,21 +23,28 @@ final class ColmapTextWriter {
                         + image.name() + "' contains whitespace, which the text format cannot hold");
             }
         }
-        AtomicFiles.write(dir.resolve(ColmapText.CAMERAS), out -> {
+        writeText(dir.resolve(ColmapText.CAMERAS), w -> writeCameras(model, w));
+        writeText(imagesFile, w -> writeImages(model, w));
+        writeText(dir.resolve(ColmapText.POINTS3D), w -> writePoints(model, w));
+    }
+
+    private interface TextBody {
+        void writeTo(Writer w) throws IOException;
+    }
+
+    private static void writeText(Path file, TextBody body) throws IOException {
+        AtomicFiles.write(file, out -> {
             Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-            writeCameras(model, w);
+            body.writeTo(w);
             w.flush();
         });
-        AtomicFiles.write(imagesFile, out -> {
-            Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-            writeImages(model, w);
-            w.flush();
-        });
-        AtomicFiles.write(dir.resolve(ColmapText.POINTS3D), out -> {
-            Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-            writePoints(model, w);
-            w.flush();
-        });
+    }
+
+    private static StringBuilder appendNumbers(StringBuilder line, double[] values) {
+        for (double v : values) {
+            line.append(' ').append(ColmapNumbers.format(v));
+        }
+        return line;
     }
 
     private static void writeCameras(ColmapModel model, Writer w) throws IOException {
@@ -49,9 +56,7 @@ final class ColmapTextWriter {
             line.setLength(0);
             line.append(Integer.toUnsignedString(c.id())).append(' ').append(c.model().name())
                     .append(' ').append(c.width()).append(' ').append(c.height());
-            for (double p : c.params()) {
-                line.append(' ').append(ColmapNumbers.format(p));
-            }
+            appendNumbers(line, c.params());
             w.append(line).append('\n');
         }
     }
@@ -73,12 +78,7 @@ final class ColmapTextWriter {
         for (ColmapModel.Image image : model.images()) {
             line.setLength(0);
             line.append(Integer.toUnsignedString(image.id()));
-            for (double q : image.qvec()) {
-                line.append(' ').append(ColmapNumbers.format(q));
-            }
-            for (double t : image.tvec()) {
-                line.append(' ').append(ColmapNumbers.format(t));
-            }
+            appendNumbers(appendNumbers(line, image.qvec()), image.tvec());
             line.append(' ').append(Integer.toUnsignedString(image.cameraId())).append(' ').append(image.name());
             w.append(line).append('\n');
             line.setLength(0);
@@ -108,9 +108,7 @@ final class ColmapTextWriter {
         for (ColmapModel.Point3D p : model.points3D()) {
             line.setLength(0);
             line.append(Long.toUnsignedString(p.id()));
-            for (double c : p.xyz()) {
-                line.append(' ').append(ColmapNumbers.format(c));
-            }
+            appendNumbers(line, p.xyz());
             for (int c : p.rgb()) {
                 line.append(' ').append(c);
             }

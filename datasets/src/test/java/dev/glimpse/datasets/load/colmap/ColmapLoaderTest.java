@@ -208,6 +208,17 @@ class ColmapLoaderTest {
     }
 
     @Test
+    void invalidFocalLengthNamesCameraAndFile() throws IOException {
+        Path folder = writeDataset(root.resolve("sparse/0"));
+        Path camerasFile = root.resolve("sparse/0/cameras.txt");
+        Files.writeString(camerasFile, Files.readString(camerasFile).replace("1 PINHOLE 96 72 70 71",
+                "1 PINHOLE 96 72 -70 71"));
+        assertThatThrownBy(() -> SceneFormats.load(folder, "colmap", LoadOptions.defaults()))
+                .isInstanceOf(DatasetException.class)
+                .hasMessageStartingWith(camerasFile + ": camera 1: focal lengths must be finite and positive");
+    }
+
+    @Test
     void folderWithoutModelIsNotColmap() throws IOException {
         Files.createDirectories(root.resolve("sparse/0"));
         Files.writeString(root.resolve("sparse/0/cameras.txt"), TinyModels.CAMERAS);
