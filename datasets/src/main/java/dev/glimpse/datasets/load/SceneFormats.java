@@ -2,6 +2,7 @@ package dev.glimpse.datasets.load;
 
 import dev.glimpse.datasets.DatasetException;
 import dev.glimpse.datasets.load.blender.BlenderLoader;
+import dev.glimpse.datasets.load.colmap.ColmapLoader;
 import dev.glimpse.datasets.load.dtu.DtuLoader;
 import dev.glimpse.datasets.load.llff.LlffLoader;
 import dev.glimpse.datasets.load.nerfstudio.NerfstudioLoader;
@@ -23,7 +24,8 @@ public final class SceneFormats {
             new BlenderLoader(),
             new NerfstudioLoader(),
             new DtuLoader(),
-            new LlffLoader()
+            new LlffLoader(),
+            new ColmapLoader()
     );
 
     private SceneFormats() {}
