@@ -169,7 +169,7 @@ public final class Npy {
      * @throws IllegalArgumentException when a value does not fit the array's type (e.g. 300 in uint8)
      */
     public static void write(Path file, NdArray array) throws IOException {
-        AtomicFiles.write(file, toBytes(array));
+        AtomicWrite.bytes(file, toBytes(array));
     }
 
     /** The complete .npy encoding of an array. */

@@ -136,6 +136,6 @@ public final class Pfm {
                 b.putFloat((float) image.getFlat(row * rowLength + i));
             }
         }
-        AtomicFiles.write(file, b.array());
+        AtomicWrite.bytes(file, b.array());
     }
 }

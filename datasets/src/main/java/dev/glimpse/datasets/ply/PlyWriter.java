@@ -1,5 +1,6 @@
 package dev.glimpse.datasets.ply;
 
+import dev.glimpse.datasets.io.AtomicWrite;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
@@ -26,7 +27,7 @@ public final class PlyWriter {
     public static void write(Path file, PlyData data, PlyFormat format) throws IOException {
         PlyHeader source = data.header();
         var header = new PlyHeader(format, source.comments(), source.objInfo(), source.elements());
-        AtomicFileWrite.write(file, out -> {
+        AtomicWrite.write(file, out -> {
             out.write(header.toText().getBytes(StandardCharsets.US_ASCII));
             for (PlyElementData element : data.elements()) {
                 if (format.isBinary()) {

@@ -1,5 +1,6 @@
 package dev.glimpse.datasets.ply;
 
+import dev.glimpse.datasets.io.AtomicWrite;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -19,10 +20,10 @@ class PlyWriterAtomicTest {
     @Test
     void exceptionMidWriteLeavesNoTargetAndNoTemporaryFile() throws Exception {
         Path target = dir.resolve("out.ply");
-        assertThatThrownBy(() -> AtomicFileWrite.write(target, out -> {
+        assertThatThrownBy(() -> AtomicWrite.write(target, out -> {
             out.write(new byte[3 << 20]); // past the buffer, so bytes really reach the temporary file
             throw new IOException("disk on fire");
-        })).isInstanceOf(PlyException.class).hasMessageContaining("disk on fire");
+        })).isInstanceOf(dev.glimpse.datasets.DatasetException.class).hasMessageContaining("disk on fire");
 
         assertThat(target).doesNotExist();
         assertThat(folderListing()).isEmpty();
@@ -32,7 +33,7 @@ class PlyWriterAtomicTest {
     void exceptionMidWriteKeepsThePreviousTargetIntact() throws Exception {
         Path target = dir.resolve("out.ply");
         Files.writeString(target, "old content");
-        assertThatThrownBy(() -> AtomicFileWrite.write(target, out -> {
+        assertThatThrownBy(() -> AtomicWrite.write(target, out -> {
             out.write("new partial".getBytes());
             throw new IllegalStateException("bug in producer");
         })).isInstanceOf(IllegalStateException.class);
@@ -67,7 +68,8 @@ class PlyWriterAtomicTest {
     void missingFolderIsReported() {
         Path target = dir.resolve("no/such/folder/x.ply");
         assertThatThrownBy(() -> PointCloud.of(new float[3]).write(target))
-                .isInstanceOf(PlyException.class)
+                .isInstanceOf(dev.glimpse.datasets.DatasetException.class)
+                .hasMessageStartingWith(target + ": ")
                 .hasMessageContaining("does not exist");
     }
 

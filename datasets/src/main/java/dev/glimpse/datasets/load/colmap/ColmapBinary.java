@@ -25,6 +25,7 @@ public final class ColmapBinary {
 
     /** Writes the three files into the folder (created if needed), each through a temporary file. */
     public static void write(ColmapModel model, Path dir) throws IOException {
+        java.nio.file.Files.createDirectories(dir);
         ColmapBinaryWriter.write(model, dir);
     }
 }

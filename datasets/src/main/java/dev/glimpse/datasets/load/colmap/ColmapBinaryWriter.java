@@ -1,5 +1,6 @@
 package dev.glimpse.datasets.load.colmap;
 
+import dev.glimpse.datasets.io.AtomicWrite;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -9,7 +10,7 @@ final class ColmapBinaryWriter {
     private ColmapBinaryWriter() {}
 
     static void write(ColmapModel model, Path dir) throws IOException {
-        AtomicFiles.write(dir.resolve(ColmapBinary.CAMERAS), stream -> {
+        AtomicWrite.write(dir.resolve(ColmapBinary.CAMERAS), stream -> {
             LittleEndianOutput out = new LittleEndianOutput(stream);
             out.i64(model.cameras().size());
             for (ColmapModel.Camera c : model.cameras()) {
@@ -23,7 +24,7 @@ final class ColmapBinaryWriter {
             }
             out.flush();
         });
-        AtomicFiles.write(dir.resolve(ColmapBinary.IMAGES), stream -> {
+        AtomicWrite.write(dir.resolve(ColmapBinary.IMAGES), stream -> {
             LittleEndianOutput out = new LittleEndianOutput(stream);
             out.i64(model.images().size());
             for (ColmapModel.Image image : model.images()) {
@@ -31,7 +32,7 @@ final class ColmapBinaryWriter {
             }
             out.flush();
         });
-        AtomicFiles.write(dir.resolve(ColmapBinary.POINTS3D), stream -> {
+        AtomicWrite.write(dir.resolve(ColmapBinary.POINTS3D), stream -> {
             LittleEndianOutput out = new LittleEndianOutput(stream);
             out.i64(model.points3D().size());
             for (ColmapModel.Point3D p : model.points3D()) {

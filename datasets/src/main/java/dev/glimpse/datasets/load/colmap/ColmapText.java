@@ -21,6 +21,7 @@ public final class ColmapText {
 
     /** Writes the three files into the folder (created if needed), each through a temporary file. */
     public static void write(ColmapModel model, Path dir) throws IOException {
+        java.nio.file.Files.createDirectories(dir);
         ColmapTextWriter.write(model, dir);
     }
 }

@@ -1,5 +1,6 @@
 package dev.glimpse.datasets.load.colmap;
 
+import dev.glimpse.datasets.io.AtomicWrite;
 import dev.glimpse.datasets.DatasetException;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -33,7 +34,7 @@ final class ColmapTextWriter {
     }
 
     private static void writeText(Path file, TextBody body) throws IOException {
-        AtomicFiles.write(file, out -> {
+        AtomicWrite.write(file, out -> {
             Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
             body.writeTo(w);
             w.flush();
