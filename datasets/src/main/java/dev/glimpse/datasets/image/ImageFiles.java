@@ -82,6 +82,45 @@ public final class ImageFiles {
         return raster.getSamples(0, 0, w, h, 0, new int[w * h]);
     }
 
+    /**
+     * Writes interleaved float colour in [0, 1] (values outside are clamped; the first 3 channels of each
+     * {@code stride}-float pixel) as an 8-bit RGB PNG, through a temporary file.
+     */
+    public static void writeRgbPng(Path file, float[] data, int width, int height, int stride) throws IOException {
+        BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR);
+        int[] row = new int[width * 3];
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                for (int c = 0; c < 3; c++) {
+                    float v = data[(y * width + x) * stride + c];
+                    row[x * 3 + c] = Math.round(Math.min(1f, Math.max(0f, Float.isNaN(v) ? 0f : v)) * 255f);
+                }
+            }
+            img.getRaster().setPixels(0, y, width, 1, row);
+        }
+        writePng(file, img);
+    }
+
+    /** Writes integers 0..65535 as a 16-bit greyscale PNG (depth maps with a scale), through a temporary file. */
+    public static void writeGrey16Png(Path file, int[] values, int width, int height) throws IOException {
+        BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_USHORT_GRAY);
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] < 0 || values[i] > 65535) {
+                throw new IllegalArgumentException("16-bit PNG value out of range: " + values[i]);
+            }
+        }
+        img.getRaster().setSamples(0, 0, width, height, 0, values);
+        writePng(file, img);
+    }
+
+    private static void writePng(Path file, BufferedImage img) throws IOException {
+        dev.glimpse.datasets.io.AtomicWrite.write(file, out -> {
+            if (!ImageIO.write(img, "png", out)) {
+                throw new IOException("no PNG writer available");
+            }
+        });
+    }
+
     /** The largest value one sample of the raster can hold (255 for 8-bit, 65535 for 16-bit). */
     static int maxValue(Raster raster) {
         int bits = raster.getSampleModel().getSampleSize(0);

@@ -105,4 +105,26 @@ class ImageTypesTest {
             assertThat(best).as("row %d", y).isBetween(expectedCol - 1, expectedCol + 1);
         }
     }
+
+    @Test
+    void pngWritersRoundTripThroughTheReaders() throws Exception {
+        float[] rgba = {0, 0.5f, 1, 1, 2f, -1f, Float.NaN, 1};
+        Path png = dir.resolve("c.png");
+        ImageFiles.writeRgbPng(png, rgba, 2, 1, 4);
+        RgbaImage back = ImageFiles.readRgba(png);
+        assertThat(back.get(0, 0, 1)).isCloseTo(128 / 255f, within(1e-6f));
+        assertThat(back.get(1, 0, 0)).isEqualTo(1f);
+        assertThat(back.get(1, 0, 1)).isEqualTo(0f);
+        assertThat(back.get(1, 0, 2)).isEqualTo(0f);
+        Path grey = dir.resolve("d.png");
+        ImageFiles.writeGrey16Png(grey, new int[] {0, 1, 65535, 1234}, 2, 2);
+        int[] size = new int[2];
+        assertThat(ImageFiles.readChannel(grey, size)).containsExactly(0, 1, 65535, 1234);
+        assertThat(size).containsExactly(2, 2);
+        assertThatThrownBy(() -> ImageFiles.writeGrey16Png(grey, new int[] {70000}, 1, 1))
+                .isInstanceOf(IllegalArgumentException.class);
+        try (var listing = Files.list(dir)) {
+            assertThat(listing.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("c.png", "d.png");
+        }
+    }
 }
