@@ -46,6 +46,21 @@ final class HandScenes {
                 new double[] {1.5, 1.5}, 4);
     }
 
+    /**
+     * Five half-transparent Gaussians so wide that every pixel is inside every 1/255 contour and no alpha is
+     * capped or cut off, SH degree 2: smooth around its parameters, for finite differences.
+     */
+    static RefScenes.Scene wide() {
+        return scene(5, 2, new double[][] {{0, 0, 3}, {0.2, 0.1, 3.5}, {-0.25, 0.05, 2.8}, {0.05, -0.2, 3.4},
+            {-0.1, -0.15, 3.2}}, new double[] {1.5, 1.6, 1.4, 1.7, 1.5}, new double[] {0.5, 0, 1, 0.2, 0.3}, 5);
+    }
+
+    /** Like {@link #wide()} with three Gaussians of SH degree 3. */
+    static RefScenes.Scene wideDegree3() {
+        return scene(6, 3, new double[][] {{0.1, 0, 3.3}, {-0.2, 0.1, 3}, {0, -0.1, 2.7}},
+                new double[] {1.5, 1.6, 1.4}, new double[] {0.3, 0.8, 0}, 2);
+    }
+
     private static RefScenes.Scene scene(long seed, int degree, double[][] means, double[] scales,
             double[] logits, int variant) {
         Random rnd = new Random(seed);

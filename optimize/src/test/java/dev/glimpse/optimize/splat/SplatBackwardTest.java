@@ -36,7 +36,8 @@ class SplatBackwardTest extends GpuTestSupport {
     }
 
     /** Runs forward + backward on the GPU; optional cotangents/outputs left out when {@code withOptional} is false. */
-    static GradientGroups gpuGradients(RefScenes.Scene s, boolean withOptional, float initial) {
+    static GradientGroups gpuGradients(SplatRasterizer rasterizer, RefScenes.Scene s, boolean withOptional,
+            float initial) {
         int n = s.gaussians().size();
         SplatBuffers params = GpuScene.upload(ctx, s.gaussians());
         SplatBuffers grads = GpuScene.zeroGradients(ctx, s.gaussians());
@@ -92,7 +93,7 @@ class SplatBackwardTest extends GpuTestSupport {
             RefScenes.Scene s = GpuScene.rounded(scenes.get(k));
             RefForwardResult f = s.forward();
             GradientGroups ref = GradientGroups.of(s.backward(f));
-            double[] errors = gpuGradients(s, true, 0f).relativeErrors(ref);
+            double[] errors = gpuGradients(rasterizer, s, true, 0f).relativeErrors(ref);
             boolean clean = clean(s, f);
             cleanScenes += clean ? 1 : 0;
             for (int q = 0; q < errors.length; q++) {
@@ -124,7 +125,7 @@ class SplatBackwardTest extends GpuTestSupport {
                     full.background(), full.v_rgb(), new double[h][w], new double[h][w]);
             RefForwardResult f = s.forward();
             GradientGroups ref = GradientGroups.of(s.backward(f));
-            double[] errors = gpuGradients(s, false, 0f).relativeErrors(ref);
+            double[] errors = gpuGradients(rasterizer, s, false, 0f).relativeErrors(ref);
             for (int q = 0; q < 5; q++) {   // v_uv was not requested
                 assertThat(errors[q]).as("seed %d, group %s", seed, GradientGroups.NAMES[q]).isLessThan(CLEAN);
             }
@@ -137,8 +138,8 @@ class SplatBackwardTest extends GpuTestSupport {
         for (int seed : new int[] {5, 12, 19}) {
             RefScenes.Scene s = GpuScene.rounded(RefScenes.fuzzed(seed));
             RefForwardResult f = s.forward();
-            GradientGroups fresh = gpuGradients(s, true, 0f);
-            GradientGroups added = gpuGradients(s, true, initial);
+            GradientGroups fresh = gpuGradients(rasterizer, s, true, 0f);
+            GradientGroups added = gpuGradients(rasterizer, s, true, initial);
             int n = s.gaussians().size();
             int k = s.gaussians().sh[0].length;
             int active = (s.activeDegree() + 1) * (s.activeDegree() + 1);
