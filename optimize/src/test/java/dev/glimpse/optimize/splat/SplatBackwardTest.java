@@ -3,13 +3,10 @@ package dev.glimpse.optimize.splat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.glimpse.optimize.gpu.GpuBuffer;
-import dev.glimpse.optimize.gpu.GpuTestSupport;
 import dev.glimpse.optimize.reference.RefForwardResult;
 import dev.glimpse.optimize.reference.RefScenes;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,23 +14,11 @@ import org.junit.jupiter.api.Test;
  * and scene: ||g_gpu - g_ref|| / ||g_ref|| over all components of the group (means, log-scales, quaternions,
  * logit opacities, SH, screen-centre v_uv).
  */
-class SplatBackwardTest extends GpuTestSupport {
+class SplatBackwardTest extends RasterizerTestSupport {
     /** The project's acceptance bar, for every group of every scene. */
     static final double BAR = 1e-2;
     /** Scenes where no pixel or Gaussian is near a float/double branch threshold must be far better. */
     static final double CLEAN = 1e-4;
-
-    private static SplatRasterizer rasterizer;
-
-    @BeforeAll
-    static void createRasterizer() {
-        rasterizer = new SplatRasterizer(ctx);
-    }
-
-    @AfterAll
-    static void closeRasterizer() {
-        rasterizer.close();
-    }
 
     /** Runs forward + backward on the GPU; optional cotangents/outputs left out when {@code withOptional} is false. */
     static GradientGroups gpuGradients(SplatRasterizer rasterizer, RefScenes.Scene s, boolean withOptional,

@@ -3,36 +3,21 @@ package dev.glimpse.optimize.splat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.glimpse.optimize.gpu.GpuTestSupport;
 import dev.glimpse.optimize.reference.RefForwardResult;
 import dev.glimpse.optimize.reference.RefProjection;
 import dev.glimpse.optimize.reference.RefScenes;
 import java.util.Arrays;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** The GPU forward against the double-precision reference, plus edge cases of the pipeline. */
-class SplatForwardTest extends GpuTestSupport {
+class SplatForwardTest extends RasterizerTestSupport {
     static final int SEEDS = 30;
     /** Absolute tolerance for colour and alpha, relative (to max(1, |d|)) for depth: float32 round-off. */
     static final double TOLERANCE = 1e-4;
-
-    private static SplatRasterizer rasterizer;
-
-    @BeforeAll
-    static void createRasterizer() {
-        rasterizer = new SplatRasterizer(ctx);
-    }
-
-    @AfterAll
-    static void closeRasterizer() {
-        rasterizer.close();
-    }
 
     record Comparison(double maxError, int excusedPixels, int pixels, int differingRects) {
     }
