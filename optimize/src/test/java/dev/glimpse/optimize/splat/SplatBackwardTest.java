@@ -3,6 +3,7 @@ package dev.glimpse.optimize.splat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.glimpse.optimize.gpu.GpuBuffer;
+import dev.glimpse.optimize.gpu.GpuTimer;
 import dev.glimpse.optimize.reference.RefForwardResult;
 import dev.glimpse.optimize.reference.RefScenes;
 import java.util.ArrayList;
@@ -144,6 +145,17 @@ class SplatBackwardTest extends RasterizerTestSupport {
                     }
                 }
             }
+        }
+    }
+
+    @Test
+    void timerSeesEveryStageUnderItsName() {
+        RefScenes.Scene s = GpuScene.rounded(HandScenes.wide());
+        try (GpuTimer timer = GpuTimer.create(ctx, "splat stages");
+             SplatRasterizer timed = new SplatRasterizer(ctx, timer)) {
+            gpuGradients(timed, s, false, 0f);
+            assertThat(timer.awaitResults()).containsOnlyKeys("project", "sort", "rasterize", "rasterize_backward",
+                    "project_backward");
         }
     }
 }
