@@ -1,6 +1,6 @@
 // Counter-based random numbers: a PCG hash of (seed, iteration, id, stream), so every draw is reproducible from
 // the fit's seed without random state in memory, whatever the dispatch order.
-// dev.glimpse.optimize.train.GpuRandom mirrors these functions in Java for tests.
+// The test class dev.glimpse.optimize.train.GpuRandom mirrors these functions in Java.
 
 uint pcgHash(uint v) {
     uint state = v * 747796405u + 2891336453u;

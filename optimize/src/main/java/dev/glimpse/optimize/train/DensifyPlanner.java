@@ -111,8 +111,8 @@ final class DensifyPlanner implements AutoCloseable {
 
     @Override
     public void close() {
-        for (AutoCloseable c : new AutoCloseable[] {select, mark, index}) {
-            ((ComputeProgram) c).close();
+        for (ComputeProgram p : new ComputeProgram[] {select, mark, index}) {
+            p.close();
         }
         prefixSum.close();
         for (GpuBuffer b : new GpuBuffer[] {growFlags, growRanks, actions, counts, offsets, sourceFromTarget}) {

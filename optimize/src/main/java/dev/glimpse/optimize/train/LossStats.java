@@ -1,5 +1,7 @@
 package dev.glimpse.optimize.train;
 
+import dev.glimpse.optimize.gpu.ComputeProgram;
+import dev.glimpse.optimize.gpu.GlContext;
 import dev.glimpse.optimize.gpu.GpuBuffer;
 
 /**
@@ -25,7 +27,7 @@ public record LossStats(float l1, float ssim, float total, float mse, float psnr
     public static final int WORDS = 6;
 
     /** A stats buffer of the right size. */
-    public static GpuBuffer createBuffer(dev.glimpse.optimize.gpu.GlContext ctx, String label) {
+    public static GpuBuffer createBuffer(GlContext ctx, String label) {
         return GpuBuffer.create(ctx, 4L * WORDS, label);
     }
 
@@ -36,7 +38,7 @@ public record LossStats(float l1, float ssim, float total, float mse, float psnr
     }
 
     /** The slot defines the loss shaders use. */
-    static void define(dev.glimpse.optimize.gpu.ComputeProgram.Builder builder) {
+    static void define(ComputeProgram.Builder builder) {
         builder.define("STAT_L1", L1).define("STAT_SSIM", SSIM).define("STAT_TOTAL", TOTAL).define("STAT_MSE", MSE)
                 .define("STAT_PSNR", PSNR).define("STAT_WEIGHT", WEIGHT).define("STATS_WORDS", WORDS);
     }

@@ -143,8 +143,8 @@ public final class PhotometricLoss implements AutoCloseable {
 
     @Override
     public void close() {
-        for (AutoCloseable c : new AutoCloseable[] {forwardRows, forwardCols, backwardRows, backwardCols}) {
-            ((ComputeProgram) c).close();
+        for (ComputeProgram p : new ComputeProgram[] {forwardRows, forwardCols, backwardRows, backwardCols}) {
+            p.close();
         }
         reduction.close();
         noMask.close();
