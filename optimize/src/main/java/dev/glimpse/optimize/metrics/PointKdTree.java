@@ -10,6 +10,7 @@ public final class PointKdTree {
     private final float[] xyz; // [count][3], reordered
     private final int count;
     private final byte[] axisAtMid; // split axis of the node whose median sits at this index
+    private final int[] inputFromTree; // [count] index in the caller's array of each reordered point
 
     public PointKdTree(float[] points) {
         if (points.length % 3 != 0) {
@@ -18,6 +19,10 @@ public final class PointKdTree {
         this.xyz = points.clone();
         this.count = points.length / 3;
         this.axisAtMid = new byte[count];
+        this.inputFromTree = new int[count];
+        for (int i = 0; i < count; i++) {
+            inputFromTree[i] = i;
+        }
         build(0, count);
     }
 
@@ -87,6 +92,9 @@ public final class PointKdTree {
             xyz[3 * i + a] = xyz[3 * j + a];
             xyz[3 * j + a] = t;
         }
+        int t = inputFromTree[i];
+        inputFromTree[i] = inputFromTree[j];
+        inputFromTree[j] = t;
     }
 
     /** Distance from (x, y, z) to the nearest point of the tree (infinite for an empty tree). */
@@ -116,5 +124,70 @@ public final class PointKdTree {
         if (gap * gap < best[0]) {
             search(left ? mid + 1 : lo, left ? hi : mid, x, y, z, best);
         }
+    }
+
+    /**
+     * For every point (in the caller's order), the mean squared distance to its {@code k} nearest other points
+     * (the point itself excluded by index, so duplicates count as distance 0). Fewer than {@code k} others:
+     * the mean over those there are; none: infinity.
+     */
+    public double[] meanSquaredDistanceToNearest(int k) {
+        if (k < 1) {
+            throw new IllegalArgumentException("k must be >= 1, got " + k);
+        }
+        double[] out = new double[count];
+        double[] best = new double[k];
+        for (int t = 0; t < count; t++) {
+            java.util.Arrays.fill(best, Double.POSITIVE_INFINITY);
+            searchK(0, count, xyz[3 * t], xyz[3 * t + 1], xyz[3 * t + 2], t, best);
+            double sum = 0;
+            int found = 0;
+            for (double d : best) {
+                if (d != Double.POSITIVE_INFINITY) {
+                    sum += d;
+                    found++;
+                }
+            }
+            out[inputFromTree[t]] = found == 0 ? Double.POSITIVE_INFINITY : sum / found;
+        }
+        return out;
+    }
+
+    /** k-nearest search; {@code best} is kept sorted ascending, so best[k - 1] bounds the search. */
+    private void searchK(int lo, int hi, double x, double y, double z, int self, double[] best) {
+        if (hi - lo <= LEAF_SIZE) {
+            for (int i = lo; i < hi; i++) {
+                offer(i, x, y, z, self, best);
+            }
+            return;
+        }
+        int mid = (lo + hi) >>> 1;
+        int axis = axisAtMid[mid];
+        double q = axis == 0 ? x : axis == 1 ? y : z;
+        double split = xyz[3 * mid + axis];
+        offer(mid, x, y, z, self, best);
+        boolean left = q < split;
+        searchK(left ? lo : mid + 1, left ? mid : hi, x, y, z, self, best);
+        double gap = q - split;
+        if (gap * gap < best[best.length - 1]) {
+            searchK(left ? mid + 1 : lo, left ? hi : mid, x, y, z, self, best);
+        }
+    }
+
+    private void offer(int i, double x, double y, double z, int self, double[] best) {
+        if (i == self) {
+            return;
+        }
+        double dx = xyz[3 * i] - x, dy = xyz[3 * i + 1] - y, dz = xyz[3 * i + 2] - z;
+        double d = dx * dx + dy * dy + dz * dz;
+        int at = best.length - 1;
+        if (d >= best[at]) {
+            return;
+        }
+        while (at > 0 && best[at - 1] > d) {
+            best[at] = best[at - 1];
+            at--;
+        }
+        best[at] = d;
     }
 }
