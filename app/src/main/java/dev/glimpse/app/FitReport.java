@@ -1,0 +1,54 @@
+package dev.glimpse.app;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.glimpse.datasets.io.AtomicWrite;
+import dev.glimpse.optimize.fit.Evaluation;
+import dev.glimpse.optimize.fit.FitViews;
+import dev.glimpse.optimize.train.TrainConfig;
+import java.io.IOException;
+import java.nio.file.Path;
+
+/** OUT/metrics.json of a fit: test-view quality per view and mean, training time and speed, size, device. */
+final class FitReport {
+    private FitReport() {}
+
+    static void write(Path file, TrainConfig config, FitViews views, Evaluation.Result eval, int iterations,
+            double seconds, double iterationsPerSecond, int gaussians, String device, boolean stopped)
+            throws IOException {
+        ObjectNode root = new ObjectMapper().createObjectNode();
+        root.put("dataset", views.scene().root().toString());
+        root.put("format", views.scene().format());
+        root.put("iterations", iterations);
+        root.put("iterationsPlanned", config.iterations);
+        root.put("stoppedEarly", stopped);
+        root.put("trainSeconds", seconds);
+        root.put("iterationsPerSecond", iterationsPerSecond);
+        root.put("gaussians", gaussians);
+        root.put("device", device);
+        ArrayNode train = root.putArray("trainViews");
+        views.train().forEach(v -> train.add(v.name()));
+        if (eval != null) {
+            root.put("psnr", eval.meanPsnr());
+            root.put("ssim", eval.meanSsim());
+            double absRel = eval.meanDepthAbsRel();
+            if (!Double.isNaN(absRel)) {
+                root.put("depthAbsRel", absRel);
+            }
+            ArrayNode per = root.putArray("testViews");
+            for (Evaluation.ViewResult v : eval.views()) {
+                ObjectNode o = per.addObject();
+                o.put("name", v.name());
+                o.put("psnr", v.psnr());
+                o.put("ssim", v.ssim());
+                if (!Double.isNaN(v.depthAbsRel())) {
+                    o.put("depthAbsRel", v.depthAbsRel());
+                    o.put("depthRmse", v.depthRmse());
+                    o.put("depthWithin105", v.depthWithin105());
+                }
+            }
+        }
+        AtomicWrite.string(file, root.toPrettyString() + "\n");
+    }
+}
