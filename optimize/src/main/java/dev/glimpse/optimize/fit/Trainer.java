@@ -50,6 +50,7 @@ public final class Trainer implements AutoCloseable {
     private final GpuBuffer vRgb; // [h][w][3] float, largest training view
     private final GpuBuffer vUv;  // [capacity][2] float, screen-space mean gradients of one view
     private final float[] background;
+    private final GpuTimer timer; // nullable
     private int iteration;
 
     /**
@@ -64,6 +65,7 @@ public final class Trainer implements AutoCloseable {
         this.model = model;
         this.iteration = iteration;
         this.background = config.data.background.clone();
+        this.timer = timer;
         rasterizer = new SplatRasterizer(ctx, timer);
         loss = new PhotometricLoss(ctx);
         adam = new Adam(ctx);
@@ -152,18 +154,33 @@ public final class Trainer implements AutoCloseable {
         int active = Math.min(model.shDegree(), it / config.data.shDegreeInterval);
         int w = view.camera().width();
         int h = view.camera().height();
-        model.zeroGradients();
+        try (var s = stage("zero")) {
+            model.zeroGradients();
+            vUv.ensureCapacity(8L * Math.max(1, model.count()));
+            vUv.clear();
+        }
         RasterOutput out = rasterizer.forward(model.params(), active, view.camera(), background);
-        loss.run(out.rgb(), targets.get(viewIndex), null, w, h, (float) config.loss.lambdaDssim, stats, vRgb);
-        vUv.ensureCapacity(8L * Math.max(1, model.count()));
-        vUv.clear();
+        try (var s = stage("loss")) {
+            loss.run(out.rgb(), targets.get(viewIndex), null, w, h, (float) config.loss.lambdaDssim, stats, vRgb);
+        }
         rasterizer.backward(out, vRgb, null, null, model.grads(), vUv);
-        density.afterBackward(it, model, vUv, out.radii(), w, h);
+        boolean rebuilt;
+        try (var s = stage("densify")) {
+            density.afterBackward(it, model, vUv, out.radii(), w, h);
+            rebuilt = density.beforeOptimizerStep(it, model);
+        }
         // When the set was rebuilt its gradients are gone; the reference skips that iteration's update.
-        if (!density.beforeOptimizerStep(it, model)) {
-            adam.step(model, schedule, it);
+        if (!rebuilt) {
+            try (var s = stage("adam")) {
+                adam.step(model, schedule, it);
+            }
         }
         iteration = it;
+    }
+
+    /** A timed stage when a timer is attached, else nothing (try-with-resources accepts null). */
+    private GpuTimer.Stage stage(String name) {
+        return timer == null ? null : timer.stage(name);
     }
 
     /**
