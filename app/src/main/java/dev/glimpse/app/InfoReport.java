@@ -42,8 +42,8 @@ record InfoReport(Scene scene, SceneSummary summary, PointFile surfaceCloud, Poi
         out.printf("views       %d (%s)%n", n, splits);
         out.printf("resolution  %s%n", String.join(", ", s.resolutions()));
         Intrinsics k = sharedIntrinsics();
-        out.printf("camera      %s%s%n", String.join(", ", s.cameraModels()), k == null ? " (intrinsics differ per view)"
-                : String.format(Locale.ROOT, " (fx %.2f, fy %.2f, cx %.2f, cy %.2f)", k.fx(), k.fy(), k.cx(), k.cy()));
+        out.printf("camera      %s%s%n", String.join(", ", s.cameraModels()),
+                k == null ? " (intrinsics differ per view)" : String.format(Locale.ROOT, " (fx %.2f, fy %.2f, cx %.2f, cy %.2f)", k.fx(), k.fy(), k.cx(), k.cy()));
         out.printf("depth       %s%n", share(s.withDepth(), n));
         out.printf("masks       %s%n", share(s.withMask(), n));
         out.printf("near/far    %s%n", share(s.withNearFar(), n));
@@ -114,7 +114,8 @@ record InfoReport(Scene scene, SceneSummary summary, PointFile surfaceCloud, Poi
     private static boolean sameWithinRounding(Intrinsics a, Intrinsics b) {
         double eps = 1e-6;
         return a.width() == b.width() && a.height() == b.height() && Math.abs(a.fx() - b.fx()) <= eps
-                && Math.abs(a.fy() - b.fy()) <= eps && Math.abs(a.cx() - b.cx()) <= eps && Math.abs(a.cy() - b.cy()) <= eps;
+                && Math.abs(a.fy() - b.fy()) <= eps && Math.abs(a.cx() - b.cx()) <= eps
+                && Math.abs(a.cy() - b.cy()) <= eps;
     }
 
     private static void putCloud(ObjectNode o, String name, PointFile cloud) {

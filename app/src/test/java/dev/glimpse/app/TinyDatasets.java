@@ -23,6 +23,8 @@ import java.util.zip.ZipOutputStream;
  */
 final class TinyDatasets {
     private static final double[] T = {0, 0, 4};
+    /** The files hold the poses as full doubles, so the reported camera centres must match to rounding. */
+    private static final double EXACT = 1e-9;
 
     private TinyDatasets() {}
 
@@ -67,7 +69,7 @@ final class TinyDatasets {
         double[][] centres = centres(-30, 0, 30, -15, 15);
         // camera_angle_x = 2 atan(1/2) makes fx = (16 / 2) / (1/2) = 16.
         return new DatasetTruth("blender", DatasetTruth.splits("train", 3, "test", 2), "16x12", "PINHOLE",
-                new double[] {16, 16, 8, 6}, 5, 0, 0, 0, 0, null, 5, "cameras", centres);
+                new double[] {16, 16, 8, 6}, 5, 0, 0, 0, 0, null, 5, "cameras", centres, EXACT);
     }
 
     private static void writeBlenderSplit(Path dir, String split, double[] degrees) throws IOException {
@@ -106,7 +108,7 @@ final class TinyDatasets {
                 + " \"cx\": 15.5, \"cy\": 12.25, \"w\": 32, \"h\": 24, \"k1\": 0.01, \"k2\": -0.002, \"p1\": 0.001,"
                 + " \"p2\": -0.001, \"ply_file_path\": \"sparse_pc.ply\", \"frames\": [" + frames + "]}");
         return new DatasetTruth("nerfstudio", DatasetTruth.splits("all", 3), "32x24", "OPENCV", null, 2, 1, 0, 0, 0,
-                7, null, "cameras", centres(degrees));
+                7, null, "cameras", centres(degrees), EXACT);
     }
 
     /**
@@ -141,7 +143,7 @@ final class TinyDatasets {
             }
         }
         return new DatasetTruth("dtu", DatasetTruth.splits("all", 3), "20x16", "PINHOLE",
-                new double[] {20, 22, 10, 8}, 0, 3, 0, 0, 0, null, null, "cameras", centres(degrees));
+                new double[] {20, 22, 10, 8}, 0, 3, 0, 0, 0, null, null, "cameras", centres(degrees), EXACT);
     }
 
     /**
@@ -165,7 +167,7 @@ final class TinyDatasets {
         }
         Files.write(dir.resolve("poses_bounds.npy"), NpyBytes.file("<f8", "(3, 17)", NpyBytes.float64(values)));
         return new DatasetTruth("llff", DatasetTruth.splits("all", 3), "16x12", "PINHOLE",
-                new double[] {20, 20, 8, 6}, 0, 0, 3, 0, 0, null, null, "cameras", centres(degrees));
+                new double[] {20, 20, 8, 6}, 0, 0, 3, 0, 0, null, null, "cameras", centres(degrees), EXACT);
     }
 
     /**
@@ -203,7 +205,7 @@ final class TinyDatasets {
         Files.write(model.resolve("images.bin"), bytes(images));
         Files.write(model.resolve("points3D.bin"), bytes(points));
         return new DatasetTruth("colmap", DatasetTruth.splits("all", 3), "24x18", "SIMPLE_RADIAL",
-                new double[] {25, 25, 12, 9}, 0, 0, 0, 10, 2.5, null, null, "points", centres(-20, 0, 20));
+                new double[] {25, 25, 12, 9}, 0, 0, 0, 10, 2.5, null, null, "points", centres(-20, 0, 20), EXACT);
     }
 
     private static ByteBuffer le(int capacity) {
