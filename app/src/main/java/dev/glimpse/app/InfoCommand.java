@@ -31,7 +31,8 @@ final class InfoCommand implements Callable<Integer> {
     @Option(names = "--format", description = "Force a format (blender, nerfstudio, dtu, llff, colmap).")
     String format;
 
-    @Option(names = "--downscale", defaultValue = "1", description = "Image downscale factor (default ${DEFAULT-VALUE}).")
+    @Option(names = "--downscale", defaultValue = "1",
+            description = "Image downscale factor (default ${DEFAULT-VALUE}).")
     int downscale;
 
     @Option(names = "--check", description = "Decode every image, depth map and mask, and report the time taken.")

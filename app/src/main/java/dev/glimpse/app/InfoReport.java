@@ -43,7 +43,8 @@ record InfoReport(Scene scene, SceneSummary summary, PointFile surfaceCloud, Poi
         out.printf("resolution  %s%n", String.join(", ", s.resolutions()));
         Intrinsics k = sharedIntrinsics();
         out.printf("camera      %s%s%n", String.join(", ", s.cameraModels()),
-                k == null ? " (intrinsics differ per view)" : String.format(Locale.ROOT, " (fx %.2f, fy %.2f, cx %.2f, cy %.2f)", k.fx(), k.fy(), k.cx(), k.cy()));
+                k == null ? " (intrinsics differ per view)" : String.format(Locale.ROOT,
+                        " (fx %.2f, fy %.2f, cx %.2f, cy %.2f)", k.fx(), k.fy(), k.cx(), k.cy()));
         out.printf("depth       %s%n", share(s.withDepth(), n));
         out.printf("masks       %s%n", share(s.withMask(), n));
         out.printf("near/far    %s%n", share(s.withNearFar(), n));
