@@ -39,6 +39,13 @@ class CliErrorsTest {
     }
 
     @Test
+    void nonPositiveDownscaleIsAUserError() {
+        Cli.Result r = glimpse("info", dir.toString(), "--downscale", "0");
+        assertThat(r.status()).isEqualTo(Main.EXIT_FAILURE);
+        assertThat(r.err()).isEqualTo("glimpse: --downscale must be 1 or more, got 0" + System.lineSeparator());
+    }
+
+    @Test
     void debugAddsTheStackTrace() {
         Cli.Result r = glimpse("info", dir.resolve("missing").toString(), "--debug");
         assertThat(r.status()).isEqualTo(Main.EXIT_FAILURE);
