@@ -1,25 +1,25 @@
 package dev.glimpse.app;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.glimpse.datasets.load.LoadOptions;
 import dev.glimpse.datasets.load.SceneFormats;
+import dev.glimpse.datasets.load.nerfstudio.NerfstudioLoader;
+import dev.glimpse.datasets.ply.PlyElement;
+import dev.glimpse.datasets.ply.PlyException;
+import dev.glimpse.datasets.ply.PlyReader;
 import dev.glimpse.datasets.scene.Scene;
-import dev.glimpse.datasets.scene.SceneBounds;
 import dev.glimpse.datasets.scene.SceneSummary;
 import dev.glimpse.datasets.scene.View;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code glimpse info DATA}: what Glimpse sees in a dataset folder, and optionally a full decode check. */
 @Command(name = "info", mixinStandardHelpOptions = true,
@@ -31,7 +31,8 @@ final class InfoCommand implements Callable<Integer> {
     @Option(names = "--format", description = "Force a format (blender, nerfstudio, dtu, llff, colmap).")
     String format;
 
-    @Option(names = "--downscale", defaultValue = "1", description = "Image downscale factor (default ${DEFAULT-VALUE}).")
+    @Option(names = "--downscale", defaultValue = "1",
+            description = "Image downscale factor (default ${DEFAULT-VALUE}).")
     int downscale;
 
     @Option(names = "--check", description = "Decode every image, depth map and mask, and report the time taken.")
@@ -48,104 +49,59 @@ final class InfoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (downscale < 1) {
+            throw new UserError("--downscale must be 1 or more, got " + downscale);
+        }
         long t0 = System.nanoTime();
         Scene scene = SceneFormats.load(data, format, new LoadOptions(downscale));
-        double openSeconds = (System.nanoTime() - t0) * 1e-9;
-        double decodeSeconds = check ? decodeAll(scene) : Double.NaN;
-        SceneSummary s = SceneSummary.of(scene);
+        double loadSeconds = (System.nanoTime() - t0) * 1e-9;
+        InfoReport.DecodeCheck decoded = check ? decodeAll(scene) : null;
+        InfoReport.PointFile initial = null;
+        if (scene.format().equals(NerfstudioLoader.NAME)) {
+            Path ply = NerfstudioLoader.initialPointCloud(scene.root()).orElse(null);
+            initial = ply == null ? null : pointFile(ply);
+        }
+        InfoReport.PointFile surface = scene.surfacePoints() == null ? null : pointFile(scene.surfacePoints());
+        InfoReport report = new InfoReport(scene, SceneSummary.of(scene), surface, initial, loadSeconds, decoded);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            out.println(toJson(s, openSeconds, decodeSeconds).toPrettyString());
+            out.println(report.toJson().toPrettyString());
         } else {
-            printText(out, scene, s, openSeconds, decodeSeconds);
+            report.printText(out);
         }
         out.flush();
         return 0;
     }
 
-    /** Loads every lazily held file once, so a broken file anywhere in the dataset is reported now. */
-    private static double decodeAll(Scene scene) throws IOException {
+    /**
+     * Loads every lazily held file once, so a broken file anywhere in the dataset is reported now. Views are decoded
+     * in parallel: PNG inflation is CPU-bound and independent per file.
+     */
+    private static InfoReport.DecodeCheck decodeAll(Scene scene) {
         long t0 = System.nanoTime();
-        for (View v : scene.views()) {
-            v.image().load();
-            if (v.depth() != null) {
-                v.depth().load();
+        scene.views().parallelStream().forEach(v -> {
+            try {
+                v.image().load();
+                if (v.depth() != null) {
+                    v.depth().load();
+                }
+                if (v.mask() != null) {
+                    v.mask().load();
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-            if (v.mask() != null) {
-                v.mask().load();
-            }
-        }
-        return (System.nanoTime() - t0) * 1e-9;
+        });
+        double seconds = (System.nanoTime() - t0) * 1e-9;
+        int depth = (int) scene.views().stream().filter(v -> v.depth() != null).count();
+        int masks = (int) scene.views().stream().filter(v -> v.mask() != null).count();
+        return new InfoReport.DecodeCheck(scene.views().size(), depth, masks, seconds);
     }
 
-    private void printText(PrintWriter out, Scene scene, SceneSummary s, double openS, double decodeS) {
-        int n = s.viewCount();
-        String splits = s.viewsPerSplit().entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
-                .collect(Collectors.joining(", "));
-        out.printf("dataset     %s%n", scene.root());
-        out.printf("format      %s%n", s.format());
-        out.printf("views       %d (%s)%n", n, splits);
-        out.printf("resolution  %s%n", String.join(", ", s.resolutions()));
-        out.printf("camera      %s%s%n", String.join(", ", s.cameraModels()), intrinsicsNote(scene));
-        out.printf("depth       %s%n", share(s.withDepth(), n));
-        out.printf("masks       %s%n", share(s.withMask(), n));
-        out.printf("near/far    %s%n", share(s.withNearFar(), n));
-        out.printf("points      %s%n", s.sparsePoints() == 0 ? "none" : s.sparsePoints() + " sparse points");
-        out.printf("surface GT  %s%n", s.surfacePoints() ? scene.surfacePoints().getFileName() : "none");
-        SceneBounds b = s.bounds();
-        out.printf("cameras     centred at %s, scene extent %.3f%n", vec(b.cameraCentre()), b.extent());
-        out.printf("content     box %s .. %s (from %s)%n", vec(b.boxMin()), vec(b.boxMax()), b.boxSource());
-        out.printf("loaded in   %.3f s%s%n", openS, Double.isNaN(decodeS) ? ""
-                : String.format(Locale.ROOT, "; all files decoded in %.3f s", decodeS));
-    }
-
-    /** Intrinsics are printed only when all views share them (typical); otherwise the list would be too long. */
-    private static String intrinsicsNote(Scene scene) {
-        var k = scene.views().get(0).camera().intrinsics();
-        boolean shared = scene.views().stream().allMatch(v -> v.camera().intrinsics().equals(k));
-        return shared ? String.format(Locale.ROOT, " (fx %.2f, fy %.2f, cx %.2f, cy %.2f)", k.fx(), k.fy(), k.cx(), k.cy())
-                : " (intrinsics differ per view)";
-    }
-
-    private static String share(int count, int total) {
-        return count == 0 ? "none" : count == total ? "all " + total + " views" : count + " of " + total + " views";
-    }
-
-    private static String vec(double[] v) {
-        return String.format(Locale.ROOT, "(%.3f, %.3f, %.3f)", v[0], v[1], v[2]);
-    }
-
-    private ObjectNode toJson(SceneSummary s, double openS, double decodeS) {
-        ObjectMapper m = new ObjectMapper();
-        ObjectNode o = m.createObjectNode();
-        o.put("dataset", data.toString());
-        o.put("format", s.format());
-        o.put("views", s.viewCount());
-        ObjectNode splits = o.putObject("splits");
-        s.viewsPerSplit().forEach(splits::put);
-        s.resolutions().forEach(o.putArray("resolutions")::add);
-        s.cameraModels().forEach(o.putArray("cameraModels")::add);
-        o.put("viewsWithDepth", s.withDepth());
-        o.put("viewsWithMask", s.withMask());
-        o.put("viewsWithNearFar", s.withNearFar());
-        o.put("sparsePoints", s.sparsePoints());
-        o.put("surfacePoints", s.surfacePoints());
-        ObjectNode b = o.putObject("bounds");
-        for (double v : s.bounds().cameraCentre()) {
-            b.withArray("cameraCentre").add(v);
-        }
-        b.put("extent", s.bounds().extent());
-        for (double v : s.bounds().boxMin()) {
-            b.withArray("boxMin").add(v);
-        }
-        for (double v : s.bounds().boxMax()) {
-            b.withArray("boxMax").add(v);
-        }
-        b.put("boxSource", s.bounds().boxSource());
-        o.put("loadSeconds", openS);
-        if (!Double.isNaN(decodeS)) {
-            o.put("decodeSeconds", decodeS);
-        }
-        return o;
+    /** The vertex count from the PLY header only: the clouds can hold hundreds of thousands of points. */
+    private static InfoReport.PointFile pointFile(Path ply) throws IOException {
+        PlyElement vertex = PlyReader.readHeader(ply).element("vertex")
+                .orElseThrow(() -> new PlyException(ply, "no vertex element"));
+        return new InfoReport.PointFile(ply, vertex.count());
     }
 }

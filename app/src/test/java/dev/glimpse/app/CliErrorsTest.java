@@ -1,10 +1,8 @@
 package dev.glimpse.app;
 
+import static dev.glimpse.app.Cli.glimpse;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -15,20 +13,10 @@ class CliErrorsTest {
     @TempDir
     Path dir;
 
-    record Result(int status, String out, String err) {}
-
-    static Result glimpse(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Result(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
-
     @Test
     void missingDatasetFolderIsOneLineNamingIt() {
         Path missing = dir.resolve("no-such-scene");
-        Result r = glimpse("info", missing.toString());
+        Cli.Result r = glimpse("info", missing.toString());
         assertThat(r.status()).isEqualTo(Main.EXIT_FAILURE);
         assertThat(r.err().strip().lines()).hasSize(1);
         assertThat(r.err()).startsWith("glimpse: " + missing).contains("not found").doesNotContain("Exception");
@@ -37,7 +25,7 @@ class CliErrorsTest {
     @Test
     void folderOfNoKnownFormatIsReported() throws Exception {
         Files.writeString(dir.resolve("readme.txt"), "nothing here");
-        Result r = glimpse("info", dir.toString());
+        Cli.Result r = glimpse("info", dir.toString());
         assertThat(r.status()).isEqualTo(Main.EXIT_FAILURE);
         assertThat(r.err()).contains(dir.toString()).contains("no known dataset format");
         assertThat(r.err().strip().lines()).hasSize(1);
@@ -45,21 +33,28 @@ class CliErrorsTest {
 
     @Test
     void unknownFormatNameIsReported() {
-        Result r = glimpse("info", dir.toString(), "--format", "gltf");
+        Cli.Result r = glimpse("info", dir.toString(), "--format", "gltf");
         assertThat(r.status()).isEqualTo(Main.EXIT_FAILURE);
         assertThat(r.err()).contains("unknown format 'gltf'");
     }
 
     @Test
+    void nonPositiveDownscaleIsAUserError() {
+        Cli.Result r = glimpse("info", dir.toString(), "--downscale", "0");
+        assertThat(r.status()).isEqualTo(Main.EXIT_FAILURE);
+        assertThat(r.err()).isEqualTo("glimpse: --downscale must be 1 or more, got 0" + System.lineSeparator());
+    }
+
+    @Test
     void debugAddsTheStackTrace() {
-        Result r = glimpse("info", dir.resolve("missing").toString(), "--debug");
+        Cli.Result r = glimpse("info", dir.resolve("missing").toString(), "--debug");
         assertThat(r.status()).isEqualTo(Main.EXIT_FAILURE);
         assertThat(r.err()).contains("DatasetException").contains("\tat ");
     }
 
     @Test
     void badUsageExitsNonZeroWithUsage() {
-        Result r = glimpse("info");
+        Cli.Result r = glimpse("info");
         assertThat(r.status()).isEqualTo(2);
         assertThat(r.err()).contains("Missing required parameter");
         assertThat(glimpse("--version").out()).startsWith("glimpse ");

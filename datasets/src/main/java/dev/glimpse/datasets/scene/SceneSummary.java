@@ -16,12 +16,13 @@ import java.util.TreeSet;
  * @param withMask      number of views with a mask
  * @param withNearFar   number of views with near/far bounds
  * @param sparsePoints  number of sparse points (0 when none)
+ * @param meanTrackLength mean number of views that see a sparse point (0 when there are no points)
  * @param surfacePoints whether a ground-truth surface point cloud is present
  * @param bounds        the scene bounds
  */
 public record SceneSummary(String format, Map<String, Integer> viewsPerSplit, TreeSet<String> resolutions,
         TreeSet<String> cameraModels, int withDepth, int withMask, int withNearFar, int sparsePoints,
-        boolean surfacePoints, SceneBounds bounds) {
+        double meanTrackLength, boolean surfacePoints, SceneBounds bounds) {
 
     public static SceneSummary of(Scene scene) {
         Map<String, Integer> perSplit = new LinkedHashMap<>();
@@ -37,8 +38,12 @@ public record SceneSummary(String format, Map<String, Integer> viewsPerSplit, Tr
             nearFar += v.nearFar() != null ? 1 : 0;
         }
         int points = scene.points() == null ? 0 : scene.points().count();
+        long trackTotal = 0;
+        for (int p = 0; p < points; p++) {
+            trackTotal += scene.points().viewsSeeing()[p].length;
+        }
         return new SceneSummary(scene.format(), perSplit, sizes, models, depth, mask, nearFar, points,
-                scene.surfacePoints() != null, scene.bounds());
+                points == 0 ? 0 : (double) trackTotal / points, scene.surfacePoints() != null, scene.bounds());
     }
 
     public int viewCount() {

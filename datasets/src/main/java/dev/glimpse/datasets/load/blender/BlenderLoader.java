@@ -9,17 +9,24 @@ import dev.glimpse.datasets.image.Undistortion;
 import dev.glimpse.datasets.load.DatasetPaths;
 import dev.glimpse.datasets.load.LoadOptions;
 import dev.glimpse.datasets.load.SceneLoader;
+import dev.glimpse.datasets.load.colmap.ColmapLoader;
+import dev.glimpse.datasets.load.colmap.ColmapModel;
+import dev.glimpse.datasets.load.colmap.ColmapModelFolder;
 import dev.glimpse.datasets.scene.Camera;
 import dev.glimpse.datasets.scene.Distortion;
 import dev.glimpse.datasets.scene.Intrinsics;
 import dev.glimpse.datasets.scene.Pose;
 import dev.glimpse.datasets.scene.Scene;
+import dev.glimpse.datasets.scene.SparsePoints;
 import dev.glimpse.datasets.scene.View;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * The NeRF-synthetic ("Blender") layout: {@code transforms_train.json}, {@code transforms_val.json} and
@@ -31,8 +38,9 @@ import java.util.List;
  * size comes from the first image's header), per-frame {@code depth_path} (16-bit PNG of planar depth) with a
  * top-level {@code depth_scale} in stored units per metre, which defaults to 1000 (millimetres, the convention of
  * 16-bit depth PNGs and of nerfstudio's default factor 1e-3), and a root {@code points.ply} that is the
- * ground-truth surface cloud ({@link Scene#surfacePoints()}), not an initialisation. A {@code sparse/0} COLMAP
- * model beside the transforms is left to the COLMAP loader: Blender scenes carry no sparse points.
+ * ground-truth surface cloud ({@link Scene#surfacePoints()}), not an initialisation. A COLMAP model beside the
+ * transforms ({@code sparse/0}, as our benchmark scenes have: triangulated with the known poses, so in the same world
+ * frame) supplies the scene's sparse points; see {@link #attachSparsePoints}.
  *
  * <p>The images of the original data sets are RGBA with a transparent background; compositing over a background
  * colour is the consumer's choice ({@link dev.glimpse.datasets.image.RgbaImage#over}).
@@ -97,7 +105,36 @@ public final class BlenderLoader implements SceneLoader {
             views.add(new View(names.get(i), f.split(), Camera.pinhole(loaded, f.pose()), image, depth, null, null));
         }
         Path surface = folder.resolve(SURFACE_POINTS_FILE);
-        return Scene.of(NAME, folder, views, null, Files.isRegularFile(surface) ? surface : null);
+        return Scene.of(NAME, folder, views, attachSparsePoints(folder, views),
+                Files.isRegularFile(surface) ? surface : null);
+    }
+
+    /**
+     * The points of a COLMAP model in the folder ({@link ColmapModelFolder#find}), or null when there is none. Each
+     * COLMAP image is matched to the view whose image file it names, relative to {@code images/} (COLMAP's usual
+     * image root) or to the dataset folder; model images that are not Blender views are left out of the tracks.
+     */
+    private static SparsePoints attachSparsePoints(Path folder, List<View> views) throws IOException {
+        Optional<ColmapModelFolder> location = ColmapModelFolder.find(folder);
+        if (location.isEmpty()) {
+            return null;
+        }
+        ColmapModel model = location.get().read();
+        Map<Path, Integer> viewIndexByFile = new HashMap<>();
+        for (int i = 0; i < views.size(); i++) {
+            viewIndexByFile.put(views.get(i).image().file().toAbsolutePath().normalize(), i);
+        }
+        Map<Integer, Integer> viewIndexByImageId = new HashMap<>();
+        for (ColmapModel.Image image : model.images()) {
+            for (Path imageRoot : List.of(folder.resolve("images"), folder)) {
+                Integer view = viewIndexByFile.get(imageRoot.resolve(image.name()).toAbsolutePath().normalize());
+                if (view != null) {
+                    viewIndexByImageId.put(image.id(), view);
+                    break;
+                }
+            }
+        }
+        return ColmapLoader.sparsePoints(model, viewIndexByImageId);
     }
 
     private static List<Frame> readSplit(Path root, String split, Path file) throws IOException {

@@ -1,11 +1,16 @@
 package dev.glimpse.datasets.load.blender;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.glimpse.datasets.DatasetException;
 import dev.glimpse.datasets.load.DatasetPaths;
 import dev.glimpse.datasets.scene.Pose;
@@ -24,9 +29,11 @@ import java.util.List;
 public final class TransformsJson {
     /**
      * Python's json module writes NaN and Infinity by default, so such files exist; parsing them lets the loader
-     * report "non-finite value" for the exact field instead of a vague syntax error.
+     * report "non-finite value" for the exact field instead of a vague syntax error. A bare streaming factory, not
+     * an ObjectMapper: setting up data binding costs a few hundred milliseconds of a cold start and a tree is all
+     * the loaders need.
      */
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
+    private static final JsonFactory FACTORY = JsonFactory.builder()
             .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
             .build();
 
@@ -42,7 +49,10 @@ public final class TransformsJson {
         }
         JsonNode root;
         try {
-            root = MAPPER.readTree(file.toFile());
+            try (JsonParser parser = FACTORY.createParser(file.toFile())) {
+                JsonToken first = parser.nextToken();
+                root = first == null ? null : tree(parser, first);
+            }
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
@@ -54,6 +64,39 @@ public final class TransformsJson {
             throw new DatasetException(file, "expected a JSON object at the top level");
         }
         return root;
+    }
+
+    /** The value starting at the parser's current token, as a tree (what ObjectMapper.readTree would build). */
+    private static JsonNode tree(JsonParser p, JsonToken token) throws IOException {
+        JsonNodeFactory nodes = JsonNodeFactory.instance;
+        return switch (token) {
+            case START_OBJECT -> {
+                ObjectNode object = nodes.objectNode();
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String name = p.currentName();
+                    object.set(name, tree(p, p.nextToken()));
+                }
+                yield object;
+            }
+            case START_ARRAY -> {
+                ArrayNode array = nodes.arrayNode();
+                for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
+                    array.add(tree(p, t));
+                }
+                yield array;
+            }
+            case VALUE_STRING -> nodes.textNode(p.getText());
+            case VALUE_NUMBER_INT -> switch (p.getNumberType()) {
+                case INT -> nodes.numberNode(p.getIntValue());
+                case LONG -> nodes.numberNode(p.getLongValue());
+                default -> nodes.numberNode(p.getBigIntegerValue());
+            };
+            case VALUE_NUMBER_FLOAT -> nodes.numberNode(p.getDoubleValue());
+            case VALUE_TRUE -> nodes.booleanNode(true);
+            case VALUE_FALSE -> nodes.booleanNode(false);
+            case VALUE_NULL -> nodes.nullNode();
+            default -> throw new JsonParseException(p, "unexpected " + token);
+        };
     }
 
     /** Jackson's message without its multi-line tail and its repeated source-location details. */

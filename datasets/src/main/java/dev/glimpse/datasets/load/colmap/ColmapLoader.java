@@ -103,8 +103,12 @@ public final class ColmapLoader implements SceneLoader {
         }
     }
 
-    /** Points with colours in [0, 1] and their tracks as sorted, distinct view indices. */
-    static SparsePoints sparsePoints(ColmapModel model, Map<Integer, Integer> viewIndexByImageId) {
+    /**
+     * The model's points with colours in [0, 1] and their tracks as sorted, distinct view indices. Track entries
+     * whose image is not in {@code viewIndexByImageId} are dropped: a scene loaded another way (Blender transforms
+     * beside the model) may hold only some of the model's images, and the point itself is still valid.
+     */
+    public static SparsePoints sparsePoints(ColmapModel model, Map<Integer, Integer> viewIndexByImageId) {
         List<ColmapModel.Point3D> points = model.points3D();
         int n = points.size();
         float[] xyz = new float[3 * n];
@@ -122,7 +126,10 @@ public final class ColmapLoader implements SceneLoader {
             error[i] = (float) p.error();
             TreeSet<Integer> seen = new TreeSet<>();
             for (int imageId : p.trackImageIds()) {
-                seen.add(viewIndexByImageId.get(imageId));
+                Integer view = viewIndexByImageId.get(imageId);
+                if (view != null) {
+                    seen.add(view);
+                }
             }
             viewsSeeing[i] = seen.stream().mapToInt(Integer::intValue).toArray();
         }

@@ -13,6 +13,7 @@ import dev.glimpse.datasets.scene.Camera;
 import dev.glimpse.datasets.scene.Intrinsics;
 import dev.glimpse.datasets.scene.Scene;
 import dev.glimpse.datasets.scene.View;
+import dev.glimpse.datasets.testing.SharedDatasets;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -72,7 +73,13 @@ class BlenderBenchmarkSceneTest {
             assertThat(v.depthSource()).isPresent();
         }
         assertThat(scene.surfacePointCloud()).contains(root.resolve("points.ply"));
-        assertThat(scene.sparsePoints()).isEmpty();
+        // The COLMAP model beside the transforms covers the train images (views 0..23) only.
+        assertThat(scene.sparsePoints().orElseThrow().count()).isEqualTo(435);
+        for (int[] track : scene.sparsePoints().orElseThrow().viewsSeeing()) {
+            assertThat(track).isNotEmpty().isSorted();
+            assertThat(track[0]).isNotNegative();
+            assertThat(track[track.length - 1]).isLessThan(24);
+        }
     }
 
     @Test

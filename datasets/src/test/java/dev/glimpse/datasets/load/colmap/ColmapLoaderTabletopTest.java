@@ -11,6 +11,7 @@ import dev.glimpse.datasets.scene.Pose;
 import dev.glimpse.datasets.scene.Scene;
 import dev.glimpse.datasets.scene.SparsePoints;
 import dev.glimpse.datasets.scene.View;
+import dev.glimpse.datasets.testing.SharedDatasets;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashMap;
