@@ -30,24 +30,7 @@ final class FitReport {
         ArrayNode train = root.putArray("trainViews");
         views.train().forEach(v -> train.add(v.name()));
         if (eval != null) {
-            root.put("psnr", eval.meanPsnr());
-            root.put("ssim", eval.meanSsim());
-            double absRel = eval.meanDepthAbsRel();
-            if (!Double.isNaN(absRel)) {
-                root.put("depthAbsRel", absRel);
-            }
-            ArrayNode per = root.putArray("testViews");
-            for (Evaluation.ViewResult v : eval.views()) {
-                ObjectNode o = per.addObject();
-                o.put("name", v.name());
-                o.put("psnr", v.psnr());
-                o.put("ssim", v.ssim());
-                if (!Double.isNaN(v.depthAbsRel())) {
-                    o.put("depthAbsRel", v.depthAbsRel());
-                    o.put("depthRmse", v.depthRmse());
-                    o.put("depthWithin105", v.depthWithin105());
-                }
-            }
+            EvalJson.put(root, eval);
         }
         AtomicWrite.string(file, root.toPrettyString() + "\n");
     }

@@ -85,7 +85,7 @@ public final class Evaluation {
     }
 
     /** Expected depth divided by accumulated alpha; 0 (no prediction) where coverage is below the threshold. */
-    static float[] normalisedDepth(float[] depth, float[] alpha) {
+    public static float[] normalisedDepth(float[] depth, float[] alpha) {
         float[] out = new float[depth.length];
         for (int i = 0; i < depth.length; i++) {
             out[i] = alpha[i] >= MIN_DEPTH_ALPHA ? depth[i] / alpha[i] : 0;

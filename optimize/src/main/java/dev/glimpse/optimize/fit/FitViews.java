@@ -29,7 +29,7 @@ public record FitViews(Scene scene, Split split, List<FitView> train) {
     public record FitView(int index, String name, SplatCamera camera, float[] rgb) {}
 
     public static FitViews load(Path data, TrainConfig config) throws IOException {
-        Scene scene = SceneFormats.load(data, config.data.format, new LoadOptions(config.data.downscale));
+        Scene scene = loadScene(data, config);
         Split split = select(scene, config.data);
         List<FitView> train = new ArrayList<>();
         for (int i : split.train()) {
@@ -52,7 +52,13 @@ public record FitViews(Scene scene, Split split, List<FitView> train) {
         return new FitView(index, v.name(), SplatCamera.of(v.camera()), rgb);
     }
 
-    static Split select(Scene scene, TrainConfig.Data data) throws IOException {
+    /** The scene as the config's data settings load it (format, downscale). */
+    public static Scene loadScene(Path data, TrainConfig config) throws IOException {
+        return SceneFormats.load(data, config.data.format, new LoadOptions(config.data.downscale));
+    }
+
+    /** The train/test split the config's data settings choose. */
+    public static Split select(Scene scene, TrainConfig.Data data) throws IOException {
         ViewSplit request = ViewSplit.of(SplitPreset.named(data.split));
         if (!data.trainIds.isEmpty()) {
             request = request.withTrainIds(data.trainIds.stream().mapToInt(Integer::intValue).toArray());
