@@ -1,5 +1,6 @@
 package dev.glimpse.app;
 
+import dev.glimpse.datasets.DatasetException;
 import dev.glimpse.datasets.ply.GaussianPly;
 import dev.glimpse.optimize.fit.Checkpoint;
 import dev.glimpse.optimize.fit.Evaluation;
@@ -53,6 +54,9 @@ final class FitCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (resume && !Files.isRegularFile(out.resolve(Checkpoint.FOLDER).resolve("state.json"))) {
+            throw new DatasetException(out, "nothing to resume: no checkpoint in this folder");
+        }
         if (resume && options.config == null && Files.isRegularFile(out.resolve("config.json"))) {
             options.config = out.resolve("config.json");
         }
