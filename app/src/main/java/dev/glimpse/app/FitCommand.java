@@ -5,9 +5,11 @@ import dev.glimpse.datasets.ply.GaussianPly;
 import dev.glimpse.optimize.fit.Checkpoint;
 import dev.glimpse.optimize.fit.Evaluation;
 import dev.glimpse.optimize.fit.FitInit;
+import dev.glimpse.optimize.fit.FitPriors;
 import dev.glimpse.optimize.fit.FitViews;
 import dev.glimpse.optimize.fit.Trainer;
 import dev.glimpse.optimize.gpu.GlContext;
+import dev.glimpse.optimize.mvs.MvsFiles;
 import dev.glimpse.optimize.train.GaussianModel;
 import dev.glimpse.optimize.train.TrainConfig;
 import java.io.IOException;
@@ -46,6 +48,11 @@ final class FitCommand implements Callable<Integer> {
     @Option(names = "--gpu", paramLabel = "N", description = "EGL device index (default: first hardware GPU, else llvmpipe).")
     Integer gpu;
 
+    @Option(names = "--mvs", paramLabel = "DIR",
+            description = "Use the depth maps of a 'glimpse mvs' run instead of running the stereo (default: OUT/mvs"
+                    + " when resuming).")
+    Path mvs;
+
     @Mixin
     CommonOptions common;
 
@@ -68,6 +75,7 @@ final class FitCommand implements Callable<Integer> {
         try (GlContext ctx = GlContext.headless(GpuOption.index(gpu))) {
             log.printf("glimpse: %s, %d training and %d test views, device %s%n", views.scene().format(),
                     views.train().size(), views.split().test().length, ctx.renderer());
+            FitPriors priors = priors(ctx, config, views, log);
             GaussianModel model;
             int startIteration = 0;
             int adamStep = 0;
@@ -78,21 +86,42 @@ final class FitCommand implements Callable<Integer> {
                 adamStep = r.adamStep();
                 log.printf("glimpse: resuming at iteration %d with %,d Gaussians%n", startIteration, model.count());
             } else {
-                FitInit.Initial init = FitInit.of(views, config);
+                FitInit.Initial init = FitInit.of(views, config, priors == null ? null : priors.cloud());
                 model = GaussianModel.of(ctx, init.data(), config.data.shDegree, config.densify.maxGaussians);
                 log.printf("glimpse: %,d initial Gaussians (%s)%n", model.count(), init.method());
             }
             try (model) {
-                return train(ctx, config, views, model, startIteration, adamStep, log);
+                return train(ctx, config, views, model, startIteration, adamStep,
+                        config.regularize.any() ? priors : null, log);
             }
         }
     }
 
+    /**
+     * The depth priors when a regulariser or the stereo initialisation needs them (null otherwise). A stereo run
+     * made here is saved in OUT/mvs, which a resumed fit reads instead of running the stereo again.
+     */
+    private FitPriors priors(GlContext ctx, TrainConfig config, FitViews views, PrintWriter log) throws IOException {
+        if (!config.regularize.any() && !config.init.method.equals("mvs")) {
+            return null;
+        }
+        Path saved = out.resolve("mvs");
+        Path from = mvs != null ? mvs : resume && Files.isRegularFile(saved.resolve(MvsFiles.INDEX)) ? saved : null;
+        FitPriors priors = FitPriors.build(ctx, views, config, from, line -> {
+            log.println("glimpse: " + line);
+            log.flush();
+        });
+        if (priors.stereo() != null) {
+            MvsFiles.write(saved, priors.stereo(), priors.cloud(), config.mvs, null);
+        }
+        return priors;
+    }
+
     private int train(GlContext ctx, TrainConfig config, FitViews views, GaussianModel model, int startIteration,
-            int adamStep, PrintWriter log) throws IOException {
+            int adamStep, FitPriors priors, PrintWriter log) throws IOException {
         long t0 = System.nanoTime();
         int reached;
-        try (Trainer trainer = new Trainer(ctx, config, views, model, startIteration, null);
+        try (Trainer trainer = new Trainer(ctx, config, views, model, startIteration, null, priors);
                 StopRequest stop = StopRequest.onInterrupt(() -> log.println(
                         "\nglimpse: stopping after this iteration (Ctrl-C again to quit at once)"));
                 FitProgress progress = new FitProgress(config.iterations, startIteration, log)) {

@@ -1,5 +1,6 @@
 package dev.glimpse.app;
 
+import dev.glimpse.optimize.fit.Presets;
 import dev.glimpse.optimize.train.TrainConfig;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -13,6 +14,10 @@ import picocli.CommandLine.Option;
 final class FitOptions {
     @Option(names = "--config", paramLabel = "FILE.json", description = "Settings file (e.g. a previous OUT/config.json).")
     Path config;
+
+    @Option(names = "--preset", description = "Settings preset: none, or sparse (few-view regularisers and stereo"
+            + " initialisation for 3 to 8 views); applied over --config, under the other flags.")
+    String preset;
 
     @Option(names = "--iters", description = "Iterations (default 7000).")
     Integer iterations;
@@ -38,7 +43,7 @@ final class FitOptions {
     @Option(names = "--format", description = "Force the dataset format.")
     String format;
 
-    @Option(names = "--init", description = "Initialisation: points, cuboid, random (default points).")
+    @Option(names = "--init", description = "Initialisation: points, mvs, cuboid, random (default points).")
     String init;
 
     @Option(names = "--max-gaussians", description = "Cap on the number of Gaussians (default 1,000,000).")
@@ -52,6 +57,13 @@ final class FitOptions {
 
     TrainConfig resolve() throws IOException {
         TrainConfig c = config != null ? TrainConfig.read(config) : new TrainConfig();
+        if (preset != null) {
+            try {
+                Presets.apply(c, preset);
+            } catch (IllegalArgumentException e) {
+                throw new UserError("--preset: " + e.getMessage());
+            }
+        }
         if (iterations != null) {
             c.iterations = iterations;
         }

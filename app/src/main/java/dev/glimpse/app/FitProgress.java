@@ -10,7 +10,7 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
- * The progress line of a fit: iteration, loss, training PSNR, Gaussian count, iterations per second and ETA.
+ * The progress line of a fit: iteration, loss (and the regularisers' share), training PSNR, Gaussian count, iterations per second and ETA.
  * On a terminal it is a live bar; otherwise (CI, logs) a plain line every {@link #LOG_EVERY} iterations.
  */
 final class FitProgress implements AutoCloseable {
@@ -29,8 +29,10 @@ final class FitProgress implements AutoCloseable {
     }
 
     void update(Trainer.Progress p) {
-        String message = String.format(Locale.ROOT, "loss %.4f  PSNR %.2f  %,d splats  %.1f it/s", p.loss().total(),
-                p.loss().psnr(), p.gaussians(), p.iterationsPerSecond());
+        String regularizers = p.regularizers() == null ? ""
+                : String.format(Locale.ROOT, " + reg %.4f", p.regularizers().total());
+        String message = String.format(Locale.ROOT, "loss %.4f%s  PSNR %.2f  %,d splats  %.1f it/s", p.loss().total(),
+                regularizers, p.loss().psnr(), p.gaussians(), p.iterationsPerSecond());
         if (bar != null) {
             bar.stepTo(p.iteration());
             bar.setExtraMessage("  " + message);

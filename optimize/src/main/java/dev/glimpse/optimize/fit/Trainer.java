@@ -4,9 +4,13 @@ import dev.glimpse.optimize.gpu.GlContext;
 import dev.glimpse.optimize.gpu.GpuBuffer;
 import dev.glimpse.optimize.gpu.GpuTimer;
 import dev.glimpse.optimize.splat.RasterOutput;
+import dev.glimpse.optimize.regularize.RegularizerStats;
+import dev.glimpse.optimize.regularize.Regularizers;
+import dev.glimpse.optimize.splat.SplatCamera;
 import dev.glimpse.optimize.splat.SplatRasterizer;
 import dev.glimpse.optimize.train.Adam;
 import dev.glimpse.optimize.train.DefaultDensification;
+import dev.glimpse.optimize.train.DensifyThresholds;
 import dev.glimpse.optimize.train.DensityStrategy;
 import dev.glimpse.optimize.train.GaussianModel;
 import dev.glimpse.optimize.train.LearningRateSchedule;
@@ -30,7 +34,8 @@ public final class Trainer implements AutoCloseable {
     public static final int REPORT_EVERY = 10;
 
     /** What a listener hears after reported iterations. */
-    public record Progress(int iteration, int iterations, LossStats loss, int gaussians, double iterationsPerSecond) {}
+    public record Progress(int iteration, int iterations, LossStats loss, RegularizerStats regularizers, int gaussians,
+            double iterationsPerSecond) {}
 
     /** Receives progress; called on the training thread. */
     public interface Listener {
@@ -51,6 +56,8 @@ public final class Trainer implements AutoCloseable {
     private final GpuBuffer vUv;  // [capacity][2] float, screen-space mean gradients of one view
     private final float[] background;
     private final GpuTimer timer; // nullable
+    private final Regularizers regularizers; // nullable: plain Gaussian splatting
+    private final GpuBuffer vRgbNone; // [h][w][3] float zeros: pseudo views have no colour loss
     private int iteration;
 
     /**
@@ -60,6 +67,12 @@ public final class Trainer implements AutoCloseable {
      */
     public Trainer(GlContext ctx, TrainConfig config, FitViews views, GaussianModel model, int iteration,
             GpuTimer timer) {
+        this(ctx, config, views, model, iteration, timer, null);
+    }
+
+    /** @param priors per-view depth knowledge for the regularisers (null: none) */
+    public Trainer(GlContext ctx, TrainConfig config, FitViews views, GaussianModel model, int iteration,
+            GpuTimer timer, FitPriors priors) {
         this.config = config;
         this.views = views;
         this.model = model;
@@ -82,6 +95,11 @@ public final class Trainer implements AutoCloseable {
         stats = LossStats.createBuffer(ctx, "train loss stats");
         vRgb = GpuBuffer.create(ctx, 12L * maxPixels, "v_rgb");
         vUv = GpuBuffer.create(ctx, 8L * Math.max(1, model.capacity()), "v_uv");
+        regularizers = priors == null ? null : new Regularizers(ctx, config.regularize,
+                views.train().stream().map(v -> views.scene().views().get(v.index()).camera()).toList(),
+                priors.views(), extent, config.seed);
+        vRgbNone = GpuBuffer.create(ctx, 12L * maxPixels, "v_rgb of pseudo views");
+        vRgbNone.clear();
     }
 
     /**
@@ -132,10 +150,11 @@ public final class Trainer implements AutoCloseable {
         int startIteration = iteration;
         while (iteration < config.iterations && !stop.getAsBoolean()) {
             step();
-            boolean report = iteration % REPORT_EVERY == 0 || iteration == config.iterations;
+            boolean report = reports(iteration);
             if (report && listener != null) {
                 double seconds = (System.nanoTime() - start) * 1e-9;
-                listener.onProgress(new Progress(iteration, config.iterations, LossStats.read(stats), model.count(),
+                listener.onProgress(new Progress(iteration, config.iterations, LossStats.read(stats),
+                        regularizers == null ? null : regularizers.readStats(), model.count(),
                         (iteration - startIteration) / Math.max(seconds, 1e-9)));
             }
             int every = config.output.checkpointEvery;
@@ -146,7 +165,15 @@ public final class Trainer implements AutoCloseable {
         return iteration;
     }
 
-    /** One iteration (1-based, as the reference counts). */
+    private boolean reports(int it) {
+        return it % REPORT_EVERY == 0 || it == config.iterations;
+    }
+
+    /**
+     * One iteration (1-based, as the reference counts): render a training view, photometric and depth losses,
+     * backward; density statistics; a pseudo view's smoothness (when due); per-Gaussian penalties; depth-aware
+     * pruning before density control; Adam.
+     */
     void step() {
         int it = iteration + 1;
         int viewIndex = viewOf(it);
@@ -154,19 +181,33 @@ public final class Trainer implements AutoCloseable {
         int active = Math.min(model.shDegree(), it / config.data.shDegreeInterval);
         int w = view.camera().width();
         int h = view.camera().height();
+        boolean report = reports(it);
         try (var s = stage("zero")) {
             model.zeroGradients();
             vUv.ensureCapacity(8L * Math.max(1, model.count()));
             vUv.clear();
+            if (report && regularizers != null) {
+                regularizers.resetStats();
+            }
         }
         RasterOutput out = rasterizer.forward(model.params(), active, view.camera(), background);
+        boolean depthTerms;
         try (var s = stage("loss")) {
             loss.run(out.rgb(), targets.get(viewIndex), null, w, h, (float) config.loss.lambdaDssim, stats, vRgb);
+            depthTerms = regularizers != null && regularizers.trainingViewTerms(it, viewIndex, out, report);
         }
-        rasterizer.backward(out, vRgb, null, null, model.grads(), vUv);
-        boolean rebuilt;
+        rasterizer.backward(out, vRgb, depthTerms ? regularizers.vAlpha() : null,
+                depthTerms ? regularizers.vDepth() : null, model.grads(), vUv);
         try (var s = stage("densify")) {
             density.afterBackward(it, model, vUv, out.radii(), w, h);
+        }
+        if (regularizers != null) {
+            try (var s = stage("regularize")) {
+                regularize(it, active, report);
+            }
+        }
+        boolean rebuilt;
+        try (var s = stage("densify")) {
             rebuilt = density.beforeOptimizerStep(it, model);
         }
         // When the set was rebuilt its gradients are gone; the reference skips that iteration's update.
@@ -176,6 +217,20 @@ public final class Trainer implements AutoCloseable {
             }
         }
         iteration = it;
+    }
+
+    /** The pseudo view, the per-Gaussian penalties and, before a density step, depth-aware pruning. */
+    private void regularize(int it, int active, boolean report) {
+        SplatCamera pseudo = regularizers.pseudoCamera(it);
+        if (pseudo != null) {
+            RasterOutput po = rasterizer.forward(model.params(), active, pseudo, background);
+            regularizers.pseudoViewTerms(po, report);
+            rasterizer.backward(po, vRgbNone, regularizers.vAlpha(), regularizers.vDepth(), model.grads(), null);
+        }
+        regularizers.gaussianTerms(model, report);
+        if (density.densifiesAt(it)) {
+            regularizers.carve(model, (float) DensifyThresholds.logit(config.densify.pruneOpacity));
+        }
     }
 
     /** A timed stage when a timer is attached, else nothing (try-with-resources accepts null). */
@@ -206,7 +261,7 @@ public final class Trainer implements AutoCloseable {
     }
 
     /** Renders a camera with the current model (evaluation, previews). The output is valid until the next render. */
-    public RasterOutput render(dev.glimpse.optimize.splat.SplatCamera camera) {
+    public RasterOutput render(SplatCamera camera) {
         return rasterizer.forward(model.params(), model.shDegree(), camera, background);
     }
 
@@ -225,6 +280,10 @@ public final class Trainer implements AutoCloseable {
         }
         stats.close();
         vRgb.close();
+        vRgbNone.close();
+        if (regularizers != null) {
+            regularizers.close();
+        }
         vUv.close();
     }
 }

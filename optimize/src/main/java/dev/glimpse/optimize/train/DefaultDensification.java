@@ -52,7 +52,7 @@ public final class DefaultDensification implements DensityStrategy {
             return false;
         }
         boolean changed = false;
-        if (iteration > config.from && iteration % config.interval == 0) {
+        if (densifiesAt(iteration)) {
             densify(model, iteration, iteration > config.opacityResetInterval);
             changed = true;
         }
@@ -61,6 +61,11 @@ public final class DefaultDensification implements DensityStrategy {
             changed = true;
         }
         return changed;
+    }
+
+    @Override
+    public boolean densifiesAt(int iteration) {
+        return iteration < config.until && iteration > config.from && iteration % config.interval == 0;
     }
 
     /**

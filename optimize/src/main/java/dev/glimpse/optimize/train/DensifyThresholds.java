@@ -26,7 +26,7 @@ public record DensifyThresholds(float gradThreshold, float cloneMaxLogScale, flo
                 (float) Math.log(0.1 * extent), Math.max(0, growthBudget));
     }
 
-    static double logit(double p) {
+    public static double logit(double p) {
         return Math.log(p / (1 - p));
     }
 }

@@ -26,6 +26,9 @@ public interface DensityStrategy extends AutoCloseable {
      */
     boolean beforeOptimizerStep(int iteration, GaussianModel model);
 
+    /** Whether {@link #beforeOptimizerStep} grows or prunes the set at this iteration (so pruning hints help). */
+    boolean densifiesAt(int iteration);
+
     @Override
     void close();
 }

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.glimpse.datasets.DatasetException;
 import dev.glimpse.datasets.io.AtomicWrite;
+import dev.glimpse.optimize.mvs.MvsConfig;
+import dev.glimpse.optimize.regularize.RegularizeConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,8 +21,10 @@ import java.util.List;
  * silently ignored). Defaults follow the 3D Gaussian splatting reference schedule (SPLATTING.md), with 7,000
  * iterations because that is what a CPU renderer can afford and the reference's first evaluation point.
  */
-@JsonPropertyOrder({"seed", "iterations", "data", "learningRates", "loss", "densify", "init", "output"})
+@JsonPropertyOrder({"preset", "seed", "iterations", "data", "learningRates", "loss", "densify", "init", "regularize", "mvs", "output"})
 public final class TrainConfig {
+    /** The --preset the settings started from ("none" or "sparse"), for the record. */
+    public String preset = "none";
     public long seed = 0;
     public int iterations = 7000;
     public Data data = new Data();
@@ -28,6 +32,8 @@ public final class TrainConfig {
     public Loss loss = new Loss();
     public Densify densify = new Densify();
     public Init init = new Init();
+    public RegularizeConfig regularize = new RegularizeConfig();
+    public MvsConfig mvs = new MvsConfig();
     public Output output = new Output();
 
     /** Which images, at what size, against which background. */
@@ -94,7 +100,8 @@ public final class TrainConfig {
     /** Initial Gaussians. */
     @JsonPropertyOrder({"method", "randomCount"})
     public static final class Init {
-        /** "points" (sparse points, falling back to random when the scene has none), "random", "cuboid". */
+        /** "points" (sparse points the training views saw, else cuboid), "mvs" (fused stereo points of the training
+         *  views, else points), "cuboid" (random in the content box), "random" (random in a wide cube). */
         public String method = "points";
         /** Number of random points for "random" / "cuboid". */
         public int randomCount = 50_000;
@@ -169,12 +176,14 @@ public final class TrainConfig {
         if (densify.maxGaussians < 1) {
             p.add("densify.maxGaussians must be >= 1");
         }
-        if (!List.of("points", "random", "cuboid").contains(init.method)) {
-            p.add("init.method must be points, random or cuboid");
+        if (!List.of("points", "mvs", "random", "cuboid").contains(init.method)) {
+            p.add("init.method must be points, mvs, cuboid or random");
         }
         if (init.randomCount < 1) {
             p.add("init.randomCount must be >= 1");
         }
+        p.addAll(regularize.problems("regularize."));
+        p.addAll(mvs.problems("mvs."));
         return p;
     }
 }
