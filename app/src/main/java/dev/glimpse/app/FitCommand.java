@@ -3,7 +3,10 @@ package dev.glimpse.app;
 import dev.glimpse.datasets.DatasetException;
 import dev.glimpse.datasets.ply.GaussianPly;
 import dev.glimpse.optimize.fit.Checkpoint;
+import dev.glimpse.datasets.ply.GaussianPlyData;
 import dev.glimpse.optimize.fit.Evaluation;
+import dev.glimpse.optimize.fit.GeometryEvaluation;
+import dev.glimpse.optimize.mvs.MvsFusion;
 import dev.glimpse.optimize.fit.FitInit;
 import dev.glimpse.optimize.fit.FitPriors;
 import dev.glimpse.optimize.fit.FitViews;
@@ -92,7 +95,7 @@ final class FitCommand implements Callable<Integer> {
             }
             try (model) {
                 return train(ctx, config, views, model, startIteration, adamStep,
-                        config.regularize.any() ? priors : null, log);
+                        config.regularize.any() ? priors : null, priors == null ? null : priors.cloud(), log);
             }
         }
     }
@@ -118,7 +121,7 @@ final class FitCommand implements Callable<Integer> {
     }
 
     private int train(GlContext ctx, TrainConfig config, FitViews views, GaussianModel model, int startIteration,
-            int adamStep, FitPriors priors, PrintWriter log) throws IOException {
+            int adamStep, FitPriors priors, MvsFusion.Cloud stereoCloud, PrintWriter log) throws IOException {
         long t0 = System.nanoTime();
         int reached;
         try (Trainer trainer = new Trainer(ctx, config, views, model, startIteration, null, priors);
@@ -132,13 +135,16 @@ final class FitCommand implements Callable<Integer> {
             progress.finish(reached);
             double seconds = (System.nanoTime() - t0) * 1e-9;
             saveCheckpoint(trainer, reached);
-            GaussianPly.write(out.resolve("point_cloud.ply"), model.download());
+            GaussianPlyData splats = model.download();
+            GaussianPly.write(out.resolve("point_cloud.ply"), splats);
             boolean stopped = reached < config.iterations;
             Evaluation.Result eval = config.output.renderTestViews || !stopped
                     ? Evaluation.run(trainer.rasterizer(), model.params(), model.shDegree(), views.scene(),
-                            views.split().test(), config.data.background, out.resolve("renders"))
+                            views.split().test(), config.data.background, false, out.resolve("renders"))
                     : null;
-            FitReport.write(out.resolve("metrics.json"), config, views, eval, reached, seconds,
+            GeometryEvaluation geometry = views.scene().surfacePoints() == null ? null
+                    : GeometryEvaluation.of(views.scene().surfacePoints(), splats, stereoCloud);
+            FitReport.write(out, config, views, eval, geometry, reached, seconds,
                     (reached - startIteration) / Math.max(seconds, 1e-9), model.count(), ctx.renderer(), stopped);
             log.printf(Locale.ROOT, "glimpse: %s at iteration %d in %.1f s, %,d Gaussians%s%n",
                     stopped ? "stopped" : "done", reached, seconds, model.count(), eval == null ? ""

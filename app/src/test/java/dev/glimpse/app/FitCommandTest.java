@@ -126,6 +126,39 @@ class FitCommandTest {
     }
 
     @Test
+    void evalByProtocolSummarisesSeveralFits() throws Exception {
+        Cli.Result r = glimpse("eval", shortFit.toString(), longFit.toString(), "--dataset", sample.toString(),
+                "--protocol", "blender");
+        assertThat(r.status()).as(r.err()).isZero();
+        assertThat(r.out()).contains("| short | 8 | 2 |").contains("| long | 8 | 2 |");
+        JsonNode longEval = json(longFit.resolve("eval.json"));
+        assertThat(longEval.get("protocol").asText()).isEqualTo("blender");
+        // the blender protocol tests on every 8th view of the 16-view test split
+        assertThat(longEval.get("testViews").size()).isEqualTo(2);
+        assertThat(longEval.get("psnr").asDouble()).isGreaterThan(json(shortFit.resolve("eval.json")).get("psnr")
+                .asDouble() + 3);
+        assertThat(Files.readString(longFit.resolve("eval.md"))).contains("| **mean** |");
+    }
+
+    @Test
+    void protocolThatWouldTestOnTrainingViewsIsRefused() {
+        Cli.Result r = glimpse("eval", longFit.toString(), "--dataset", sample.toString(), "--protocol", "llff");
+        assertThat(r.status()).isEqualTo(Main.EXIT_FAILURE);
+        assertThat(r.err()).contains("trained on").contains("protocol 'llff'").doesNotContain("\tat ");
+    }
+
+    @Test
+    void metricsHaveGeometryAgainstTheSurfacePoints() throws Exception {
+        JsonNode geometry = json(longFit.resolve("metrics.json")).get("geometry");
+        JsonNode centres = geometry.get("centres");
+        assertThat(centres.get("points").asInt()).isPositive();
+        assertThat(centres.get("chamfer").asDouble()).isPositive()
+                .isEqualTo(0.5 * (centres.get("accuracy").asDouble() + centres.get("completeness").asDouble()));
+        assertThat(geometry.get("tau").asDouble()).isBetween(0.01, 0.1);
+        assertThat(Files.readString(longFit.resolve("metrics.md"))).contains("centres Chamfer");
+    }
+
+    @Test
     void writtenConfigIsAcceptedBackAndResumeContinues() throws Exception {
         Path out = dir.resolve("resume");
         Cli.Result first = glimpse("fit", sample.toString(), "-o", out.toString(), "--downscale", "2", "--views", "8",

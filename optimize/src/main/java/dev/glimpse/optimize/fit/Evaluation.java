@@ -33,6 +33,18 @@ public final class Evaluation {
 
     /** All views, and their means. */
     public record Result(List<ViewResult> views) {
+        public double meanDepthRmse() {
+            return meanOf(ViewResult::depthRmse);
+        }
+
+        public double meanDepthWithin105() {
+            return meanOf(ViewResult::depthWithin105);
+        }
+
+        private double meanOf(java.util.function.ToDoubleFunction<ViewResult> f) {
+            return views.stream().mapToDouble(f).filter(d -> !Double.isNaN(d)).average().orElse(Double.NaN);
+        }
+
         public double meanPsnr() {
             return views.stream().mapToDouble(ViewResult::psnr).average().orElse(Double.NaN);
         }
@@ -42,8 +54,7 @@ public final class Evaluation {
         }
 
         public double meanDepthAbsRel() {
-            return views.stream().mapToDouble(ViewResult::depthAbsRel).filter(d -> !Double.isNaN(d)).average()
-                    .orElse(Double.NaN);
+            return meanOf(ViewResult::depthAbsRel);
         }
     }
 
@@ -51,10 +62,11 @@ public final class Evaluation {
 
     /**
      * @param indices    views of the scene to evaluate
+     * @param masked     evaluate inside the views' masks only (views without a mask count whole)
      * @param rendersDir where to write PNGs, or null to write none
      */
     public static Result run(SplatRasterizer rasterizer, SplatBuffers params, int shDegree, Scene scene, int[] indices,
-            float[] background, Path rendersDir) throws IOException {
+            float[] background, boolean masked, Path rendersDir) throws IOException {
         if (rendersDir != null) {
             Files.createDirectories(rendersDir);
         }
@@ -63,25 +75,41 @@ public final class Evaluation {
             FitViews.FitView truth = FitViews.decode(scene, index, background);
             RasterOutput out = rasterizer.forward(params, shDegree, truth.camera(), background);
             float[] rgb = rasterizer.readRgb(out);
+            float[] target = truth.rgb();
             int w = truth.camera().width();
             int h = truth.camera().height();
-            double psnr = ImageMetrics.psnr(rgb, truth.rgb(), w, h, 3, null);
-            double ssim = ImageMetrics.ssim(rgb, truth.rgb(), w, h, 3);
             View view = scene.views().get(index);
+            boolean[] mask = masked && view.mask() != null ? view.mask().load().inside() : null;
+            if (mask != null) {
+                rgb = blackOutside(rgb, mask);
+                target = blackOutside(target, mask);
+            }
+            double psnr = ImageMetrics.psnr(rgb, target, w, h, 3, mask);
+            double ssim = ImageMetrics.ssim(rgb, target, w, h, 3);
             DepthMetrics depth = null;
             float[] predictedDepth = null;
             if (view.depth() != null) {
                 predictedDepth = normalisedDepth(rasterizer.readDepth(out), rasterizer.readAlpha(out));
                 DepthMap gt = view.depth().load();
-                depth = gt.validCount() > 0 ? DepthMetrics.of(predictedDepth, gt.depth(), null) : null;
+                depth = gt.validCount() > 0 ? DepthMetrics.of(predictedDepth, gt.depth(), mask) : null;
             }
             results.add(new ViewResult(truth.name(), psnr, ssim, depth == null ? Double.NaN : depth.absRel(),
                     depth == null ? Double.NaN : depth.rmse(), depth == null ? Double.NaN : depth.within105()));
             if (rendersDir != null) {
-                writeImages(rendersDir, truth.name(), rgb, truth.rgb(), w, h);
+                writeImages(rendersDir, truth.name(), rgb, target, w, h);
             }
         }
         return new Result(results);
+    }
+
+    private static float[] blackOutside(float[] rgb, boolean[] mask) {
+        float[] out = rgb.clone();
+        for (int p = 0; p < mask.length; p++) {
+            if (!mask[p]) {
+                out[3 * p] = out[3 * p + 1] = out[3 * p + 2] = 0;
+            }
+        }
+        return out;
     }
 
     /** Expected depth divided by accumulated alpha; 0 (no prediction) where coverage is below the threshold. */

@@ -1,0 +1,68 @@
+package dev.glimpse.optimize.fit;
+
+import dev.glimpse.datasets.ply.GaussianPlyData;
+import dev.glimpse.datasets.ply.PointCloud;
+import dev.glimpse.optimize.metrics.GeometryMetrics;
+import dev.glimpse.optimize.mvs.MvsFusion;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+/**
+ * Geometry of a fit against the dataset's ground-truth surface points: the Gaussian centres (those opaque enough
+ * to be surface rather than haze) and, when the fit ran stereo, the fused MVS points. The F-score distance is 1 %
+ * of the ground truth's bounding-box diagonal, so it scales with the scene (2.9 cm on tabletop).
+ *
+ * @param centres       metrics of the opaque Gaussian centres, null when none is opaque enough
+ * @param centreCount   how many centres were compared
+ * @param stereo        metrics of the fused MVS points, null without stereo
+ * @param stereoCount   how many fused points were compared
+ * @param tau           the F-score distance, in world units
+ */
+public record GeometryEvaluation(GeometryMetrics centres, int centreCount, GeometryMetrics stereo, int stereoCount,
+        double tau) {
+    /** A centre counts as surface when its opacity is at least this. */
+    public static final float MIN_OPACITY = 0.5f;
+    /** F-score distance as a share of the ground truth's bounding-box diagonal. */
+    public static final double TAU_SHARE = 0.01;
+
+    /**
+     * @param surfacePoints the dataset's points.ply
+     * @param stereoOrNull  fused MVS points, or null
+     */
+    public static GeometryEvaluation of(Path surfacePoints, GaussianPlyData splats, MvsFusion.Cloud stereoOrNull)
+            throws IOException {
+        float[] truth = PointCloud.read(surfacePoints).positions();
+        double tau = TAU_SHARE * diagonal(truth);
+        float[] opaque = opaqueCentres(splats);
+        GeometryMetrics centres = opaque.length == 0 ? null : GeometryMetrics.of(opaque, truth, tau);
+        GeometryMetrics stereo = stereoOrNull == null || stereoOrNull.count() == 0 ? null
+                : GeometryMetrics.of(stereoOrNull.xyz(), truth, tau);
+        return new GeometryEvaluation(centres, opaque.length / 3, stereo,
+                stereoOrNull == null ? 0 : stereoOrNull.count(), tau);
+    }
+
+    static float[] opaqueCentres(GaussianPlyData splats) {
+        // logit(MIN_OPACITY) = 0 for 0.5; written out so the threshold can change
+        float minLogit = (float) Math.log(MIN_OPACITY / (1 - MIN_OPACITY));
+        float[] out = new float[3 * splats.count()];
+        int n = 0;
+        for (int i = 0; i < splats.count(); i++) {
+            if (splats.logitOpacity()[i] >= minLogit) {
+                System.arraycopy(splats.means(), 3 * i, out, 3 * n++, 3);
+            }
+        }
+        return Arrays.copyOf(out, 3 * n);
+    }
+
+    static double diagonal(float[] xyz) {
+        double[] lo = {Double.MAX_VALUE, Double.MAX_VALUE, Double.MAX_VALUE};
+        double[] hi = {-Double.MAX_VALUE, -Double.MAX_VALUE, -Double.MAX_VALUE};
+        for (int i = 0; i < xyz.length; i++) {
+            lo[i % 3] = Math.min(lo[i % 3], xyz[i]);
+            hi[i % 3] = Math.max(hi[i % 3], xyz[i]);
+        }
+        double dx = hi[0] - lo[0], dy = hi[1] - lo[1], dz = hi[2] - lo[2];
+        return Math.sqrt(dx * dx + dy * dy + dz * dz);
+    }
+}
