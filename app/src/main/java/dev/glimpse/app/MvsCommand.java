@@ -3,11 +3,11 @@ package dev.glimpse.app;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.glimpse.datasets.image.DepthMap;
-import dev.glimpse.datasets.ply.PointCloud;
 import dev.glimpse.datasets.scene.Scene;
 import dev.glimpse.datasets.scene.View;
 import dev.glimpse.optimize.fit.FitViews;
 import dev.glimpse.optimize.gpu.GlContext;
+import dev.glimpse.optimize.fit.GeometryEvaluation;
 import dev.glimpse.optimize.metrics.GeometryMetrics;
 import dev.glimpse.optimize.mvs.MultiViewStereo;
 import dev.glimpse.optimize.mvs.MvsAccuracy;
@@ -39,8 +39,6 @@ import picocli.CommandLine.Spec;
 final class MvsCommand implements Callable<Integer> {
     /** Relative depth error counted as accurate in the report. */
     static final double TOLERANCE = 0.02;
-    /** F-score distance threshold, as a share of the scene extent. */
-    static final double F_SCORE_TAU = 0.01;
 
     @Parameters(index = "0", paramLabel = "DATA", description = "Dataset folder.") Path data;
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT") Path out;
@@ -125,9 +123,9 @@ final class MvsCommand implements Callable<Integer> {
             d.put("mean_relative_error", total.meanRelativeError());
         }
         if (scene.surfacePoints() != null && cloud.count() > 0) {
-            float[] truth = PointCloud.read(scene.surfacePoints()).positions();
-            double tau = F_SCORE_TAU * scene.bounds().extent();
-            GeometryMetrics g = GeometryMetrics.of(cloud.xyz(), truth, tau);
+            GeometryEvaluation geometry = GeometryEvaluation.of(scene.surfacePoints(), null, cloud);
+            GeometryMetrics g = geometry.stereo();
+            double tau = geometry.tau();
             o.printf(Locale.ROOT, "fused cloud vs %s: accuracy %.4f, completeness %.4f, Chamfer %.4f, F-score %.3f"
                     + " at %.4f%n", scene.surfacePoints().getFileName(), g.accuracy(), g.completeness(), g.chamfer(),
                     g.fScore(), tau);

@@ -13,7 +13,8 @@ import dev.glimpse.optimize.train.TrainConfig;
  *   <li>{@code points}: one Gaussian per sparse scene point (SfM) that at least {@code regularize.sparseMinViews}
  *       training views saw (with few views, points only the other views triangulated are not known), falling back
  *       to {@code cuboid} when there are none;</li>
- *   <li>{@code mvs}: one Gaussian per point of the fused multi-view stereo cloud of the training views, falling
+ *   <li>{@code mvs}: one Gaussian per point of the fused multi-view stereo cloud of the training views (voxel-thinned
+ *       to {@code init.mvsPoints}: densification adds detail where the images ask for it), falling
  *       back to {@code points} when the stereo kept fewer than {@link #MIN_MVS_POINTS};</li>
  *   <li>{@code cuboid}: {@code randomCount} points uniform in the scene's content box (from the sparse points or,
  *       without them, from where the cameras look), the SGPose-style start when nothing is known;</li>
@@ -34,7 +35,8 @@ public final class FitInit {
     public static Initial of(FitViews views, TrainConfig config, MvsFusion.Cloud stereo) {
         String method = config.init.method;
         if (method.equals("mvs") && stereo != null && stereo.count() >= MIN_MVS_POINTS) {
-            return new Initial(GaussianInit.fromPoints(stereo.xyz(), stereo.rgb(), config.data.shDegree), "mvs");
+            MvsFusion.Cloud start = MvsFusion.atMost(stereo, config.init.mvsPoints);
+            return new Initial(GaussianInit.fromPoints(start.xyz(), start.rgb(), config.data.shDegree), "mvs");
         }
         SparsePoints points = views.scene().points();
         if ((method.equals("points") || method.equals("mvs")) && points != null) {

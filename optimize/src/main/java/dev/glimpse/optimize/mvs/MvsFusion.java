@@ -71,6 +71,29 @@ public final class MvsFusion {
         return thinned;
     }
 
+    /**
+     * The cloud thinned to at most {@code maxPoints} by the voxel thinning of {@link #thin}, the voxel growing from
+     * a thousandth of the cloud's bounding-box diagonal until the count fits.
+     */
+    public static Cloud atMost(Cloud cloud, int maxPoints) {
+        if (cloud.count() <= maxPoints) {
+            return cloud;
+        }
+        float[] lo = {Float.MAX_VALUE, Float.MAX_VALUE, Float.MAX_VALUE};
+        float[] hi = {-Float.MAX_VALUE, -Float.MAX_VALUE, -Float.MAX_VALUE};
+        for (int i = 0; i < cloud.xyz().length; i++) {
+            lo[i % 3] = Math.min(lo[i % 3], cloud.xyz()[i]);
+            hi[i % 3] = Math.max(hi[i % 3], cloud.xyz()[i]);
+        }
+        double voxel = 1e-3 * Math.max(1e-9, Math.hypot(Math.hypot(hi[0] - lo[0], hi[1] - lo[1]), hi[2] - lo[2]));
+        Cloud thinned = thin(cloud, voxel);
+        while (thinned.count() > maxPoints) {
+            voxel *= VOXEL_GROWTH;
+            thinned = thin(cloud, voxel);
+        }
+        return thinned;
+    }
+
     /** The most confident point of each occupied voxel (ties to the earlier point), in first-seen order. */
     static Cloud thin(Cloud in, double voxel) {
         Map<Long, Integer> best = new HashMap<>();

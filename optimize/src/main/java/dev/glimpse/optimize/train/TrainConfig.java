@@ -98,13 +98,15 @@ public final class TrainConfig {
     }
 
     /** Initial Gaussians. */
-    @JsonPropertyOrder({"method", "randomCount"})
+    @JsonPropertyOrder({"method", "randomCount", "mvsPoints"})
     public static final class Init {
         /** "points" (sparse points the training views saw, else cuboid), "mvs" (fused stereo points of the training
          *  views, else points), "cuboid" (random in the content box), "random" (random in a wide cube). */
         public String method = "points";
         /** Number of random points for "random" / "cuboid". */
         public int randomCount = 50_000;
+        /** At most this many Gaussians from the stereo cloud for "mvs" (the cloud is voxel-thinned to it). */
+        public int mvsPoints = 30_000;
     }
 
     /** Outputs during a fit. */
@@ -181,6 +183,9 @@ public final class TrainConfig {
         }
         if (init.randomCount < 1) {
             p.add("init.randomCount must be >= 1");
+        }
+        if (init.mvsPoints < 1) {
+            p.add("init.mvsPoints must be >= 1");
         }
         p.addAll(regularize.problems("regularize."));
         p.addAll(mvs.problems("mvs."));

@@ -104,5 +104,8 @@ class MultiViewStereoTest extends GpuTestSupport {
         assertThat((double) onSurface / cloud.count()).isGreaterThan(0.95);
         MvsFusion.Cloud thinned = MvsFusion.fuse(maps, 2000);
         assertThat(thinned.count()).isLessThanOrEqualTo(2000).isGreaterThan(500);
+        MvsFusion.Cloud start = MvsFusion.atMost(cloud, 2000);
+        assertThat(start.count()).isLessThanOrEqualTo(2000).isGreaterThan(500);
+        assertThat(MvsFusion.atMost(cloud, cloud.count())).isSameAs(cloud);
     }
 }
