@@ -1,0 +1,23 @@
+package dev.glimpse.render.view;
+
+/** The viewer's adjustable state, shared by the renderer, the input handling and the panels. */
+public final class ViewerSettings {
+    public RenderMode mode = RenderMode.RGB;
+    public SplatDisplay.ColourMap colourMap = SplatDisplay.ColourMap.RAMP;
+    /** Depths mapped to the ends of the colour map; set from the scene when it loads. */
+    public float[] depthRange = {0, 1};
+    public boolean showFrusta = true;
+    public float pointSize = 3;
+    /** Splat image size as a fraction of the viewport (below 1 renders faster on slow devices). */
+    public float renderScale = 1;
+    public float[] background = {1, 1, 1};
+    public boolean showPanels = true;
+    /** Fly (WASD + mouse look) instead of orbiting about the pivot. */
+    public boolean fly;
+    /** Dataset camera whose ground truth and error are shown (index into the content's cameras), or -1. */
+    public int selectedCamera = -1;
+    /** Dataset camera under the mouse, or -1. */
+    public int hoveredCamera = -1;
+    /** Set to write a screenshot at the end of this frame. */
+    public boolean screenshotRequested;
+}
