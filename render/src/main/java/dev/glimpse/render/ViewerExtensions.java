@@ -1,6 +1,7 @@
 package dev.glimpse.render;
 
 import dev.glimpse.optimize.train.TrainConfig;
+import dev.glimpse.render.ui.ViewerPanels;
 import dev.glimpse.render.view.Viewer;
 import dev.glimpse.render.view.ViewerState;
 import java.io.PrintWriter;
@@ -15,6 +16,6 @@ public final class ViewerExtensions {
      * @param out    where live training saves its PLY and checkpoints
      */
     public static Viewer.Extension standard(ViewerState state, TrainConfig config, Path out, PrintWriter log) {
-        return new Viewer.Extension() {};
+        return new ViewerPanels(state, config, out, log);
     }
 }

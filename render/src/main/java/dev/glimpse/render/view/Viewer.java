@@ -60,6 +60,7 @@ public final class Viewer {
                 options.vsync && options.screenshot == null && !options.timing)) {
             GlContext ctx = window.context();
             ViewerState state = new ViewerState(ctx, options);
+            state.windowHandle = window.handle();
             InputController input = new InputController(window.handle());
             state.setContent(opener.open(ctx, initial), true);
             window.setTitle("Glimpse - " + state.content().name());

@@ -23,6 +23,8 @@ public final class ViewerState {
     private int screenshots;
     /** The current framebuffer viewport {x, y, w, h}. */
     public int[] viewport = {0, 0, 1, 1};
+    /** The GLFW window (for the panels' input hooks). */
+    public long windowHandle;
     /** The 3D view's renderer, set once the loop starts. */
     public SceneRenderer renderer;
 
