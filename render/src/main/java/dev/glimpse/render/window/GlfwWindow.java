@@ -32,13 +32,13 @@ public final class GlfwWindow implements AutoCloseable {
     public GlfwWindow(String title, int width, int height, boolean vsync) {
         errors = GLFWErrorCallback.create((code, description) ->
                 lastError = GLFWErrorCallback.getDescription(description));
-        errors.set();
+        glfwSetErrorCallback(errors);
         // X11 explicitly: GLFW otherwise probes Wayland first and prints a warning where there is none (Xvfb).
         if (glfwPlatformSupported(GLFW_PLATFORM_X11)) {
             glfwInitHint(GLFW_PLATFORM, GLFW_PLATFORM_X11);
         }
         if (!glfwInit()) {
-            errors.free();
+            releaseErrors();
             throw new GpuException("cannot open a window (no display? set DISPLAY or run under xvfb-run): "
                     + lastError);
         }
@@ -51,7 +51,7 @@ public final class GlfwWindow implements AutoCloseable {
         handle = glfwCreateWindow(width, height, title, 0, 0);
         if (handle == 0) {
             glfwTerminate();
-            errors.free();
+            releaseErrors();
             throw new GpuException("cannot create an OpenGL 4.5 core window: " + lastError);
         }
         glfwMakeContextCurrent(handle);
@@ -117,6 +117,12 @@ public final class GlfwWindow implements AutoCloseable {
         glfwDestroyWindow(handle);
         GL.setCapabilities(null);
         glfwTerminate();
+        releaseErrors();
+    }
+
+    /** Unhooks before freeing: GLFW keeps the pointer, and a later window would otherwise wrap a freed callback. */
+    private void releaseErrors() {
+        glfwSetErrorCallback(null);
         errors.free();
     }
 }
