@@ -1,5 +1,6 @@
 package dev.glimpse.app;
 
+import dev.glimpse.datasets.DatasetException;
 import dev.glimpse.optimize.train.TrainConfig;
 import dev.glimpse.render.view.ContentLoader;
 import dev.glimpse.render.view.RenderMode;
@@ -7,6 +8,7 @@ import dev.glimpse.render.view.SplatDisplay;
 import dev.glimpse.render.view.Viewer;
 import dev.glimpse.render.view.ViewerOptions;
 import dev.glimpse.render.ViewerExtensions;
+import dev.glimpse.render.window.WindowUnavailableException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -90,6 +92,12 @@ final class ViewCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         ViewerOptions o = options();
+        if (path != null && !Files.exists(path)) {
+            throw new DatasetException(path, "does not exist");
+        }
+        if (dataset != null && !Files.isDirectory(dataset)) {
+            throw new DatasetException(dataset, "is not a dataset folder");
+        }
         if (path != null && fit.config == null && Files.isRegularFile(path.resolve("config.json"))) {
             fit.config = path.resolve("config.json");
         }
@@ -100,7 +108,11 @@ final class ViewCommand implements Callable<Integer> {
         PrintWriter log = spec.commandLine().getErr();
         Viewer.Opener opener = (ctx, p) -> p == null ? ContentLoader.empty()
                 : ContentLoader.load(ctx, p, dataset, config);
-        Viewer.run(o, path, opener, state -> ViewerExtensions.standard(state, config, output, log), log);
+        try {
+            Viewer.run(o, path, opener, state -> ViewerExtensions.standard(state, config, output, log), log);
+        } catch (WindowUnavailableException e) {
+            throw new UserError(e.getMessage());
+        }
         return 0;
     }
 

@@ -3,7 +3,6 @@ package dev.glimpse.render.window;
 import static org.lwjgl.glfw.GLFW.*;
 
 import dev.glimpse.optimize.gpu.GlContext;
-import dev.glimpse.optimize.gpu.GpuException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,7 +38,7 @@ public final class GlfwWindow implements AutoCloseable {
         }
         if (!glfwInit()) {
             releaseErrors();
-            throw new GpuException("cannot open a window (no display? set DISPLAY or run under xvfb-run): "
+            throw new WindowUnavailableException("cannot open a window (no display? set DISPLAY or run under xvfb-run): "
                     + lastError);
         }
         glfwDefaultWindowHints();
@@ -52,7 +51,7 @@ public final class GlfwWindow implements AutoCloseable {
         if (handle == 0) {
             glfwTerminate();
             releaseErrors();
-            throw new GpuException("cannot create an OpenGL 4.5 core window: " + lastError);
+            throw new WindowUnavailableException("cannot create an OpenGL 4.5 core window: " + lastError);
         }
         glfwMakeContextCurrent(handle);
         glfwSwapInterval(vsync ? 1 : 0);

@@ -158,6 +158,31 @@ class SceneRendererTest {
         }
     }
 
+    @Test
+    void meshModeShadesThePlyFaces() {
+        // A square of side 1 at depth 3 facing the camera, vertex colour red: it covers the middle of the image.
+        float[] v = {-0.5f, -0.5f, 3, 0.5f, -0.5f, 3, 0.5f, 0.5f, 3, -0.5f, 0.5f, 3};
+        byte r = (byte) 255;
+        var mesh = new dev.glimpse.datasets.ply.TriangleMesh(v, new int[] {0, 1, 2, 0, 2, 3},
+                new byte[] {r, 0, 0, r, 0, 0, r, 0, 0, r, 0, 0});
+        try (MeshDrawer drawer = new MeshDrawer(ctx, mesh)) {
+            var content = new ViewerContent("mesh", null, null, List.of(), null, null, drawer,
+                    new double[] {0, 0, 3}, 1, new double[] {0, -1, 0});
+            ViewCamera camera = new ViewCamera();
+            camera.snap(99, TestScenes.lookingAlongZ(new float[] {0, 0, 0}));
+            ViewerSettings s = new ViewerSettings();
+            s.mode = RenderMode.MESH;
+            byte[] shown = frame(content, camera, s);
+            int centre = 3 * (N / 2 * N + N / 2);
+            // Facing the eye: full light, so the vertex colour itself.
+            assertThat(shown[centre] & 0xff).isGreaterThan(240);
+            assertThat(shown[centre + 1] & 0xff).isLessThan(15);
+            // The square spans f * 0.5 / 3 = 9 px either side of the centre; the corners stay white.
+            assertThat(shown[0] & 0xff).isEqualTo(255);
+            assertThat(shown[1] & 0xff).isEqualTo(255);
+        }
+    }
+
     /** "blue", "orange" or "other" for the most frustum-like pixel within 2 px of p. */
     private static String colourNear(byte[] rgb, double[] p) {
         assertThat(p).isNotNull();
