@@ -50,6 +50,10 @@ final class ViewCommand implements Callable<Integer> {
             description = "Start at dataset camera N (training cameras first, then test).")
     Integer camera;
 
+    @Option(names = "--orbit", paramLabel = "YAW,PITCH,SCALE",
+            description = "Start orbit: yaw and pitch in degrees (negative pitch looks down), distance x SCALE.")
+    String orbit;
+
     @Option(names = "--screenshot", paramLabel = "FILE.png", description = "Write the last frame here and exit.")
     Path screenshot;
 
@@ -152,6 +156,18 @@ final class ViewCommand implements Callable<Integer> {
             case "grey", "gray" -> SplatDisplay.ColourMap.GREY;
             default -> throw new UserError("--colour-map must be ramp or grey; got '" + colourMap + "'");
         };
+        if (orbit != null) {
+            String[] p = orbit.split(",");
+            try {
+                o.orbit = new double[] {Double.parseDouble(p[0].trim()), Double.parseDouble(p[1].trim()),
+                    Double.parseDouble(p[2].trim())};
+            } catch (RuntimeException e) {
+                throw new UserError("--orbit must be YAW,PITCH,SCALE (degrees, degrees, factor); got '" + orbit + "'");
+            }
+            if (!(o.orbit[2] > 0)) {
+                throw new UserError("--orbit SCALE must be > 0; got '" + orbit + "'");
+            }
+        }
         if (depthRange != null) {
             String[] p = depthRange.split(",");
             try {

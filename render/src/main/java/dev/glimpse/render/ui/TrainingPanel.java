@@ -27,8 +27,11 @@ final class TrainingPanel {
         Request request = Request.NONE;
         int[] vp = state.viewport;
         ImGui.setNextWindowPos(vp[2] - 368, 8, ImGuiCond.FirstUseEver);
-        ImGui.setNextWindowSize(360, Math.min(560, vp[3] - 50), ImGuiCond.FirstUseEver);
-        if (!ImGui.begin("Training")) {
+        if (live != null) {
+            ImGui.setNextWindowSize(360, Math.min(600, vp[3] - 50), ImGuiCond.Appearing);
+        }
+        // Before training starts the panel is only a button: fit it to its contents.
+        if (!ImGui.begin("Training", live == null ? imgui.flag.ImGuiWindowFlags.AlwaysAutoResize : 0)) {
             ImGui.end();
             return request;
         }

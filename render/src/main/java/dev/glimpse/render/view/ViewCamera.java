@@ -52,6 +52,17 @@ public final class ViewCamera {
         changed();
     }
 
+    /**
+     * Looks at {@code centre} from the direction given by yaw and pitch (radians, about the up axis; negative pitch
+     * looks down) at {@code scale} times the framing distance of a sphere of {@code radius}.
+     */
+    public void orbitAt(double[] centre, double radius, double yawRadians, double pitchRadians, double scale) {
+        yaw = yawRadians;
+        pitch = Math.max(-1.55, Math.min(1.55, pitchRadians));
+        frame(centre, radius);
+        zoom(scale);
+    }
+
     /** Turns about the pivot by the given angles (radians); pitch stays short of the poles. */
     public void orbit(double dYaw, double dPitch) {
         double[] pivot = pivot();

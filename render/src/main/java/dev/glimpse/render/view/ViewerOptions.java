@@ -17,6 +17,8 @@ public final class ViewerOptions {
     public boolean vsync = true;
     /** Re-render the splats every frame and print frame-time statistics at the end (benchmarking). */
     public boolean timing;
+    /** Start orbit {yaw degrees, pitch degrees, distance factor}; null frames the scene from the default side. */
+    public double[] orbit;
     /** Depth-mode range; null picks one from the scene. */
     public float[] depthRange;
     public SplatDisplay.ColourMap colourMap = SplatDisplay.ColourMap.RAMP;

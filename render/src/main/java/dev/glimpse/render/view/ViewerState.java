@@ -20,6 +20,7 @@ public final class ViewerState {
     private int trainedShDegree;
     private long gaussiansRevision;
     private String message = "";
+    private boolean modeStandsIn; // the mode was switched to points because there were no Gaussians
     private int screenshots;
     /** The current framebuffer viewport {x, y, w, h}. */
     public int[] viewport = {0, 0, 1, 1};
@@ -71,7 +72,10 @@ public final class ViewerState {
         }
         settings.depthRange = options.depthRange != null ? options.depthRange.clone() : defaultDepthRange(next);
         settings.selectedCamera = -1;
-        if (frame) {
+        if (frame && options.orbit != null) {
+            camera.orbitAt(next.centre(), next.radius(), Math.toRadians(options.orbit[0]),
+                    Math.toRadians(options.orbit[1]), options.orbit[2]);
+        } else if (frame) {
             camera.frame(next.centre(), next.radius());
         }
         if (options.camera >= 0 && options.camera < next.cameras().size()) {
@@ -80,8 +84,12 @@ public final class ViewerState {
             throw new java.io.IOException("--camera " + options.camera + " does not exist: " + next.name() + " has "
                     + next.cameras().size() + " cameras");
         }
+        settings.mode = options.mode;
+        modeStandsIn = false;
         if (settings.mode.usesSplatImage() && next.gaussians() == null && next.points() != null) {
+            // Nothing to splat yet: show the points until Gaussians arrive (live training), then the asked mode.
             settings.mode = next.mesh() != null ? RenderMode.MESH : RenderMode.POINTS;
+            modeStandsIn = true;
         }
     }
 
@@ -127,6 +135,10 @@ public final class ViewerState {
     public void showTrained(GaussianModel model, int shDegree) {
         trained = model;
         trainedShDegree = shDegree;
+        if (modeStandsIn) {
+            settings.mode = options.mode;
+            modeStandsIn = false;
+        }
         gaussiansRevision++;
     }
 
