@@ -74,8 +74,16 @@ final class ViewCommand implements Callable<Integer> {
     @Option(names = "--colour-map", description = "ramp or grey (default ramp).")
     String colourMap = "ramp";
 
+    @Option(names = "--render-scale", paramLabel = "F",
+            description = "Splat image size as a fraction of the window, 0.1..1 (default 1; lower is faster).")
+    float renderScale = 1;
+
     @Option(names = "--time", description = "Re-render every frame and print frame-time statistics at exit.")
     boolean time;
+
+    @Option(names = "--time-idle",
+            description = "Like --time, but keep the splat image while the view stands still (display and panels only).")
+    boolean timeIdle;
 
     @Option(names = "--train", description = "Start live training at once (needs a dataset).")
     boolean train;
@@ -148,7 +156,12 @@ final class ViewCommand implements Callable<Integer> {
         o.frames = frames;
         o.panels = panels;
         o.frusta = frusta;
-        o.timing = time;
+        o.timing = time || timeIdle;
+        o.rerender = !timeIdle;
+        if (!(renderScale >= 0.1f && renderScale <= 1)) {
+            throw new UserError("--render-scale must be between 0.1 and 1; got " + renderScale);
+        }
+        o.renderScale = renderScale;
         o.train = train;
         o.trainSteps = trainSteps;
         o.colourMap = switch (colourMap.toLowerCase(Locale.ROOT)) {

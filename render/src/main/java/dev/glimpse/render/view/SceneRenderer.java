@@ -14,6 +14,7 @@ import static org.lwjgl.opengl.GL11C.glViewport;
 
 import dev.glimpse.optimize.gpu.GlContext;
 import dev.glimpse.optimize.gpu.GpuBuffer;
+import dev.glimpse.optimize.gpu.GpuTimer;
 import dev.glimpse.optimize.splat.RasterOutput;
 import dev.glimpse.optimize.splat.SplatBuffers;
 import dev.glimpse.optimize.splat.SplatCamera;
@@ -37,10 +38,17 @@ public final class SceneRenderer implements AutoCloseable {
     private RasterOutput image;
     private String imageKey = "";
     private int splatRenders;
+    private final GpuTimer timer; // nullable
 
     public SceneRenderer(GlContext ctx) {
+        this(ctx, null);
+    }
+
+    /** @param timer optional: receives the rasteriser's stages (project, sort, rasterize) and "display", "overlays" */
+    public SceneRenderer(GlContext ctx, GpuTimer timer) {
         this.ctx = ctx;
-        rasterizer = new SplatRasterizer(ctx);
+        this.timer = timer;
+        rasterizer = new SplatRasterizer(ctx, timer);
         display = new SplatDisplay(ctx);
         vertices = new VertexDrawer(ctx);
         frustumPositions = GpuBuffer.create(ctx, 16, "frustum positions");
@@ -70,7 +78,9 @@ public final class SceneRenderer implements AutoCloseable {
         if (s.mode.usesSplatImage() && gaussians != null && gaussians.count() > 0) {
             RasterOutput out = render(gaussians, gaussiansRevision, activeShDegree, camera.splatCamera(w, h),
                     camera.revision(), s.background);
-            display.draw(out, s.mode, s.colourMap, s.depthRange, near, far, s.background, viewport);
+            try (GpuTimer.Stage t = stage("display")) {
+                display.draw(out, s.mode, s.colourMap, s.depthRange, near, far, s.background, viewport);
+            }
         } else if (s.mode == RenderMode.CENTRES && gaussians != null) {
             vertices.centres(gaussians, clip, s.pointSize);
         } else if (s.mode == RenderMode.POINTS && content.points() != null) {
@@ -80,8 +90,10 @@ public final class SceneRenderer implements AutoCloseable {
             content.mesh().draw(clip, camera.eye());
         }
         if (s.showFrusta && !content.cameras().isEmpty()) {
-            updateFrusta(content, s, camera.snappedIndex());
-            vertices.lines(frustumPositions, frustumColours, frustumVertices, clip);
+            try (GpuTimer.Stage t = stage("overlays")) {
+                updateFrusta(content, s, camera.snappedIndex());
+                vertices.lines(frustumPositions, frustumColours, frustumVertices, clip);
+            }
         }
         glDisable(GL_DEPTH_TEST);
     }
@@ -97,6 +109,10 @@ public final class SceneRenderer implements AutoCloseable {
             splatRenders++;
         }
         return image;
+    }
+
+    private GpuTimer.Stage stage(String name) {
+        return timer == null ? null : timer.stage(name);
     }
 
     /** Forgets the cached splat image (the next frame renders again, e.g. for timing). */

@@ -3,6 +3,7 @@ package dev.glimpse.render.view;
 import static org.lwjgl.opengl.GL11C.glFinish;
 
 import dev.glimpse.optimize.gpu.GlContext;
+import dev.glimpse.optimize.gpu.GpuTimer;
 import dev.glimpse.optimize.splat.SplatBuffers;
 import dev.glimpse.render.window.GlfwWindow;
 import dev.glimpse.render.window.Screenshot;
@@ -64,11 +65,12 @@ public final class Viewer {
             InputController input = new InputController(window.handle());
             state.setContent(opener.open(ctx, initial), true);
             window.setTitle("Glimpse - " + state.content().name());
-            try (SceneRenderer renderer = new SceneRenderer(ctx);
+            GpuTimer timer = options.timing ? GpuTimer.create(ctx, "viewer frame") : null;
+            try (SceneRenderer renderer = new SceneRenderer(ctx, timer);
                     Extension ext = extensions.apply(state)) {
                 state.renderer = renderer;
                 ext.contentChanged(state);
-                loop(window, state, input, renderer, ext, opener, log);
+                loop(window, state, input, renderer, ext, opener, log, timer);
             } finally {
                 state.closeContent();
             }
@@ -76,7 +78,7 @@ public final class Viewer {
     }
 
     private static void loop(GlfwWindow window, ViewerState state, InputController input, SceneRenderer renderer,
-            Extension ext, Opener opener, PrintWriter log) throws IOException {
+            Extension ext, Opener opener, PrintWriter log, GpuTimer timer) throws IOException {
         ViewerOptions o = state.options();
         FrameTimes times = new FrameTimes();
         long last = System.nanoTime();
@@ -95,7 +97,7 @@ public final class Viewer {
             input.update(state.camera(), state.settings(), state.content(), dt, viewport, !ext.wantsMouse(),
                     !ext.wantsKeyboard(), state::snapTo);
             ext.beforeDraw(state);
-            if (o.timing) {
+            if (o.timing && o.rerender) {
                 renderer.invalidate();
             }
             SplatBuffers g = state.gaussians();
@@ -117,6 +119,10 @@ public final class Viewer {
             if (o.timing) {
                 glFinish();
                 times.add((System.nanoTime() - start) * 1e-6);
+                if (frame == FrameTimes.SKIPPED) {
+                    timer.awaitResults();
+                    timer.reset(); // the first frames compile shaders and grow buffers
+                }
             }
             window.swap();
             if (last_) {
@@ -128,6 +134,10 @@ public final class Viewer {
             log.printf(Locale.ROOT, "glimpse: %d frames at %dx%d, %,d Gaussians, %s: %s%n", frame,
                     state.viewport[2], state.viewport[3], g == null ? 0 : g.count(), state.context().renderer(),
                     times.summary());
+            StringBuilder stages = new StringBuilder("glimpse: GPU time per frame:");
+            timer.awaitResults().forEach((name, t) -> stages.append(String.format(Locale.ROOT, " %s %.1f ms,", name,
+                    t.meanMillis())));
+            log.println(stages.substring(0, stages.length() - 1));
             log.flush();
         }
     }
@@ -149,6 +159,8 @@ public final class Viewer {
 
     /** Frame-time statistics for the timing mode (the first frames, with shader compilation, are skipped). */
     static final class FrameTimes {
+        static final int SKIPPED = 2;
+
         private final java.util.List<Double> ms = new java.util.ArrayList<>();
 
         void add(double milliseconds) {
@@ -156,7 +168,7 @@ public final class Viewer {
         }
 
         String summary() {
-            java.util.List<Double> kept = ms.size() > 3 ? ms.subList(2, ms.size()) : ms;
+            java.util.List<Double> kept = ms.size() > SKIPPED + 1 ? ms.subList(SKIPPED, ms.size()) : ms;
             if (kept.isEmpty()) {
                 return "no frames";
             }

@@ -15,10 +15,14 @@ public final class ViewerOptions {
     public boolean panels = true;
     public boolean frusta = true;
     public boolean vsync = true;
-    /** Re-render the splats every frame and print frame-time statistics at the end (benchmarking). */
+    /** Print frame-time statistics at the end (benchmarking). */
     public boolean timing;
+    /** With {@link #timing}: re-render the splats every frame (false: time the idle frame, image kept). */
+    public boolean rerender = true;
     /** Start orbit {yaw degrees, pitch degrees, distance factor}; null frames the scene from the default side. */
     public double[] orbit;
+    /** Splat image size as a fraction of the viewport. */
+    public float renderScale = 1;
     /** Depth-mode range; null picks one from the scene. */
     public float[] depthRange;
     public SplatDisplay.ColourMap colourMap = SplatDisplay.ColourMap.RAMP;

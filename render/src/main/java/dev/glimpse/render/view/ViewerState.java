@@ -36,6 +36,7 @@ public final class ViewerState {
         settings.showFrusta = options.frusta;
         settings.showPanels = options.panels;
         settings.colourMap = options.colourMap;
+        settings.renderScale = options.renderScale;
     }
 
     public GlContext context() {
