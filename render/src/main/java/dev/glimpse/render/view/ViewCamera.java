@@ -40,7 +40,8 @@ public final class ViewCamera {
     /** Looks at {@code centre} from a distance that shows a sphere of {@code radius} in the field of view. */
     public void frame(double[] centre, double radius) {
         leaveSnap();
-        distance = Math.max(1e-3, radius / Math.sin(Math.min(fovY, horizontalFov(1)) / 2));
+        // 10 % margin; the vertical field is the narrower one in landscape windows.
+        distance = Math.max(1e-3, 1.1 * radius / Math.sin(fovY / 2));
         if (pitch == 0 && yaw == 0) {
             yaw = Math.toRadians(-60);
             pitch = Math.toRadians(-25);
@@ -201,10 +202,6 @@ public final class ViewCamera {
     private void turn(double dYaw, double dPitch) {
         yaw += dYaw;
         pitch = Math.max(-1.55, Math.min(1.55, pitch + dPitch));
-    }
-
-    private double horizontalFov(double aspect) {
-        return 2 * Math.atan(Math.tan(fovY / 2) * aspect);
     }
 
     private void leaveSnap() {
