@@ -159,6 +159,39 @@ class SceneRendererTest {
     }
 
     @Test
+    void opacityModeShowsAccumulatedAlpha() {
+        SplatCamera cam = TestScenes.lookingAlongZ(new float[] {0, 0, 0});
+        var g = TestScenes.depthSteps();
+        g.logitOpacity()[0] = 0;                          // sigmoid 0.5
+        g.logitOpacity()[1] = (float) Math.log(0.25 / 0.75); // 0.25
+        try (GaussianModel model = GaussianModel.of(ctx, g, 0, 3)) {
+            var content = TestScenes.content(model, List.of());
+            ViewCamera camera = new ViewCamera();
+            camera.snap(0, cam);
+            ViewerSettings s = new ViewerSettings();
+            s.mode = RenderMode.OPACITY;
+            s.colourMap = SplatDisplay.ColourMap.GREY;
+            byte[] shown = frame(content, camera, s);
+            float[] alpha;
+            try (SplatRasterizer reference = new SplatRasterizer(ctx)) {
+                alpha = reference.readAlpha(reference.forward(model.params(), 0, cam, s.background));
+            }
+            float[] opacity = {0.5f, 0.25f, 0.99f}; // the last disc's opacity is capped at 0.99 (SPLATTING.md)
+            for (int i = 0; i < 3; i++) {
+                int px = Math.round(N / 2f + (i - 1) * 0.38f * cam.fx());
+                int p = N / 2 * N + px;
+                int grey = shown[3 * p] & 0xff;
+                assertThat(grey).as("disc %d: the rasteriser's alpha", i)
+                        .isCloseTo(Math.round(alpha[p] * 255), org.assertj.core.data.Offset.offset(1));
+                // Half a pixel off the disc's centre its falloff costs a few percent of the opacity.
+                assertThat(grey).as("disc %d: its opacity", i)
+                        .isCloseTo(Math.round(opacity[i] * 255), org.assertj.core.data.Offset.offset(8));
+            }
+            assertThat(shown[0] & 0xff).isEqualTo(0); // nothing covers the corner
+        }
+    }
+
+    @Test
     void meshModeShadesThePlyFaces() {
         // A square of side 1 at depth 3 facing the camera, vertex colour red: it covers the middle of the image.
         float[] v = {-0.5f, -0.5f, 3, 0.5f, -0.5f, 3, 0.5f, 0.5f, 3, -0.5f, 0.5f, 3};
