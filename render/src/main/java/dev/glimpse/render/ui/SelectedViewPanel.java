@@ -44,7 +44,7 @@ final class SelectedViewPanel implements AutoCloseable {
             float w = Math.min(200, (vp[2] - 700) / 3f);
             if (w >= 64 && comparison.truthImage() != null) {
                 float h = w * comparison.truthImage().height() / comparison.truthImage().width();
-                ImGui.setNextWindowPos(316, vp[3] - StatusBar.HEIGHT - h - 60, ImGuiCond.Always);
+                ImGui.setNextWindowPos(316, vp[3] - StatusBar.HEIGHT - h - 60, ImGuiCond.Appearing);
                 if (ImGui.begin("Selected view: " + c.split() + " " + c.name() + "###selected")) {
                     image(comparison.truthImage(), w, h);
                     ImGui.sameLine();

@@ -19,9 +19,15 @@ import java.util.Locale;
  */
 final class TrainingPanel {
     /** What the buttons ask of the controller this frame. */
-    enum Request { NONE, CREATE, START, PAUSE, STEP, STOP, SAVE_PLY, SAVE_CHECKPOINT }
+    enum Request { NONE, LOAD_CONFIG, CREATE, START, PAUSE, STEP, STOP, SAVE_PLY, SAVE_CHECKPOINT }
 
     private final ImDouble edit = new ImDouble();
+    private final imgui.type.ImString configPath = new imgui.type.ImString(512);
+
+    /** The config file typed into the panel. */
+    String configPath() {
+        return configPath.get().strip();
+    }
 
     Request draw(ViewerState state, LiveTraining live, boolean canTrain, String status) {
         Request request = Request.NONE;
@@ -39,8 +45,16 @@ final class TrainingPanel {
             if (!canTrain) {
                 ImGui.textWrapped("Live training needs a dataset: open a dataset folder, or a PLY / fit with"
                         + " --dataset.");
-            } else if (ImGui.button("Start training")) {
-                request = Request.CREATE;
+            } else {
+                // Same settings as glimpse fit: the command line's, or a config file (e.g. a fit's config.json).
+                ImGui.inputText("##config", configPath);
+                ImGui.sameLine();
+                if (ImGui.button("Load config")) {
+                    request = Request.LOAD_CONFIG;
+                }
+                if (ImGui.button("Start training")) {
+                    request = Request.CREATE;
+                }
             }
             ImGui.textWrapped(status);
             ImGui.end();

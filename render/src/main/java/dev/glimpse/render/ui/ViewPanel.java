@@ -39,6 +39,12 @@ final class ViewPanel {
                 if (ImGui.dragFloat("Far", far, step) && far[0] > s.depthRange[0]) {
                     s.depthRange[1] = far[0];
                 }
+                if (ImGui.button("Fit range to view") && state.renderer != null) {
+                    float[] r = state.renderer.visibleDepthRange();
+                    if (r != null) {
+                        s.depthRange = r;
+                    }
+                }
             }
             if (s.mode == RenderMode.CENTRES || s.mode == RenderMode.POINTS) {
                 float[] size = {s.pointSize};

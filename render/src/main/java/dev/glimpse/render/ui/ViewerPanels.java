@@ -19,7 +19,7 @@ public final class ViewerPanels implements Viewer.Extension {
     /** Seconds of each interactive frame given to training (the rest draws the view and panels). */
     private static final double TRAINING_SHARE = 0.12;
 
-    private final TrainConfig config;
+    private TrainConfig config;
     private final Path out;
     private final PrintWriter log;
     private final ImGuiLayer imgui;
@@ -106,6 +106,17 @@ public final class ViewerPanels implements Viewer.Extension {
                     if (live != null) {
                         live.start();
                     }
+                }
+                case LOAD_CONFIG -> {
+                    TrainConfig loaded = TrainConfig.read(java.nio.file.Path.of(trainingPanel.configPath()));
+                    var problems = loaded.problems();
+                    if (!problems.isEmpty()) {
+                        throw new IOException("invalid settings: " + String.join("; ", problems));
+                    }
+                    // Data settings (split, downscale) were fixed when the scene opened; keep them.
+                    loaded.data = config.data;
+                    config = loaded;
+                    status = "settings from " + trainingPanel.configPath();
                 }
                 case START -> live.start();
                 case PAUSE -> live.pause();

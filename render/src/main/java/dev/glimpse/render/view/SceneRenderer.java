@@ -115,6 +115,32 @@ public final class SceneRenderer implements AutoCloseable {
         return timer == null ? null : timer.stage(name);
     }
 
+    /**
+     * The 2nd to 98th percentile of the expected depth over the pixels the current splat image covers (alpha above
+     * one half), for fitting the depth colour map to the view; null when nothing is covered. One readback.
+     */
+    public float[] visibleDepthRange() {
+        if (image == null || imageKey.isEmpty()) {
+            return null;
+        }
+        float[] depth = rasterizer.readDepth(image);
+        float[] alpha = rasterizer.readAlpha(image);
+        float[] z = new float[depth.length];
+        int n = 0;
+        for (int i = 0; i < depth.length; i++) {
+            if (alpha[i] > 0.5f) {
+                z[n++] = depth[i] / alpha[i];
+            }
+        }
+        if (n == 0) {
+            return null;
+        }
+        java.util.Arrays.sort(z, 0, n);
+        float lo = z[(int) (0.02 * (n - 1))];
+        float hi = z[(int) Math.ceil(0.98 * (n - 1))];
+        return hi > lo ? new float[] {lo, hi} : new float[] {lo * 0.9f, lo * 1.1f + 1e-6f};
+    }
+
     /** Forgets the cached splat image (the next frame renders again, e.g. for timing). */
     public void invalidate() {
         imageKey = "";
