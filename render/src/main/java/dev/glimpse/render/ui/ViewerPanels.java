@@ -29,6 +29,7 @@ public final class ViewerPanels implements Viewer.Extension {
     private final StatusBar statusBar = new StatusBar();
     private LiveTraining live;
     private int shownIteration = -1;
+    private int startIteration;       // where this session's training began (scripted --train-steps counts from it)
     private String status = "";
     private long lastFrame = System.nanoTime();
     private double frameSeconds = 0.016;
@@ -43,7 +44,7 @@ public final class ViewerPanels implements Viewer.Extension {
 
     @Override
     public void contentChanged(ViewerState state) {
-        closeTraining(state);
+        closeTraining();
         ViewerOptions o = state.options();
         if (o.train && state.content().scene() != null) {
             createTraining(state);
@@ -79,8 +80,6 @@ public final class ViewerPanels implements Viewer.Extension {
             shownIteration = live.iteration();
         }
     }
-
-    private int startIteration;
 
     private int trainedHere() {
         return live.iteration() - startIteration;
@@ -157,7 +156,7 @@ public final class ViewerPanels implements Viewer.Extension {
         }
     }
 
-    private void closeTraining(ViewerState state) {
+    private void closeTraining() {
         if (live != null) {
             int it = live.iteration();
             live.close();
@@ -181,7 +180,7 @@ public final class ViewerPanels implements Viewer.Extension {
     @Override
     public void close() {
         try {
-            closeTraining(null);
+            closeTraining();
         } finally {
             selectedPanel.close();
             imgui.close();

@@ -19,6 +19,9 @@ public final class InputController {
     private boolean leftWasDown;
     private double scroll;
     private final boolean[] keyWasDown = new boolean[GLFW_KEY_LAST + 1];
+    /** Keys that act once per press (GLFW reports an error for codes that name no key, so only these are polled). */
+    private static final int[] EDGE_KEYS = {GLFW_KEY_F, GLFW_KEY_TAB, GLFW_KEY_H, GLFW_KEY_P, GLFW_KEY_F12,
+        GLFW_KEY_LEFT, GLFW_KEY_RIGHT, GLFW_KEY_1, GLFW_KEY_2, GLFW_KEY_3, GLFW_KEY_4, GLFW_KEY_5, GLFW_KEY_6};
 
     /** Installs the scroll callback; call before ImGui installs its own (it chains to this one). */
     public InputController(long window) {
@@ -42,7 +45,6 @@ public final class InputController {
         double dy = Double.isNaN(lastX) ? 0 : y[0] - lastY;
         lastX = x[0];
         lastY = y[0];
-        double speed = Math.max(content.radius(), 1e-3);
         boolean left = glfwGetMouseButton(window, GLFW_MOUSE_BUTTON_LEFT) == GLFW_PRESS;
         boolean pan = glfwGetMouseButton(window, GLFW_MOUSE_BUTTON_RIGHT) == GLFW_PRESS
                 || glfwGetMouseButton(window, GLFW_MOUSE_BUTTON_MIDDLE) == GLFW_PRESS;
@@ -72,9 +74,17 @@ public final class InputController {
         }
         scroll = 0;
         leftWasDown = left;
-        if (!keyboardFree) {
-            return;
+        if (keyboardFree) {
+            keys(camera, s, content, dt, snap);
         }
+        for (int k : EDGE_KEYS) {
+            keyWasDown[k] = down(k);
+        }
+    }
+
+    private void keys(ViewCamera camera, ViewerSettings s, ViewerContent content, double dt,
+            java.util.function.IntConsumer snap) {
+        double speed = Math.max(content.radius(), 1e-3);
         double step = speed * dt * (down(GLFW_KEY_LEFT_SHIFT) ? 3 : 1);
         double right = (down(GLFW_KEY_D) ? 1 : 0) - (down(GLFW_KEY_A) ? 1 : 0);
         double ahead = (down(GLFW_KEY_W) ? 1 : 0) - (down(GLFW_KEY_S) ? 1 : 0);
@@ -105,9 +115,6 @@ public final class InputController {
             int from = Math.max(camera.snappedIndex(), s.selectedCamera);
             int next = pressed(GLFW_KEY_RIGHT) ? (from + 1) % n : (from - 1 + n) % n;
             snap.accept(next);
-        }
-        for (int k = 0; k < keyWasDown.length; k++) {
-            keyWasDown[k] = k >= GLFW_KEY_SPACE && glfwGetKey(window, k) == GLFW_PRESS;
         }
     }
 
