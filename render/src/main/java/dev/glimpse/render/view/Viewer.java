@@ -88,7 +88,9 @@ public final class Viewer {
             double dt = Math.min(0.25, (start - last) * 1e-9);
             last = start;
             window.pollEvents();
-            for (Path p : window.takeDropped()) {
+            java.util.List<Path> open = new java.util.ArrayList<>(window.takeDropped());
+            open.addAll(state.takePendingOpen());
+            for (Path p : open) {
                 openDropped(window, state, ext, opener, p, log);
             }
             int[] fb = window.framebufferSize();

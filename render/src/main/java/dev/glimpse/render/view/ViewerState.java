@@ -22,6 +22,7 @@ public final class ViewerState {
     private String message = "";
     private boolean modeStandsIn; // the mode was switched to points because there were no Gaussians
     private int screenshots;
+    private final java.util.List<Path> pendingOpen = new java.util.ArrayList<>();
     /** The current framebuffer viewport {x, y, w, h}. */
     public int[] viewport = {0, 0, 1, 1};
     /** The GLFW window (for the panels' input hooks). */
@@ -145,6 +146,17 @@ public final class ViewerState {
 
     public long gaussiansRevision() {
         return gaussiansRevision;
+    }
+
+    /** Opens {@code path} at the start of the next frame, as if it had been dropped on the window. */
+    public void openLater(Path path) {
+        pendingOpen.add(path);
+    }
+
+    java.util.List<Path> takePendingOpen() {
+        java.util.List<Path> out = java.util.List.copyOf(pendingOpen);
+        pendingOpen.clear();
+        return out;
     }
 
     /** A message for the status bar (errors of dropped files, saves). */

@@ -84,6 +84,94 @@ class ViewerSessionTest {
         assertThat(1 - whiteShare(img)).isGreaterThan(0.01);
     }
 
+    @Test
+    void aDroppedDatasetOpensAndHoveringACameraShowsItsImage(@TempDir Path tmp) throws Exception {
+        ViewerOptions o = new ViewerOptions();
+        o.width = 960;
+        o.height = 540;
+        o.mode = RenderMode.CENTRES;
+        o.screenshot = tmp.resolve("hover.png");
+        o.frames = 6;
+        o.orbit = new double[] {-60, -30, 2.2}; // far enough out to see the cameras around the table
+        TrainConfig config = tiny();
+        config.data.downscale = 2;
+        StringWriter text = new StringWriter();
+        PrintWriter log = new PrintWriter(text, true);
+        int[] hovered = {-1};
+        int[] target = {-1};
+        double[][] mouse = {null};
+        Viewer.run(o, null, (ctx, p) -> p == null ? ContentLoader.empty() : ContentLoader.load(ctx, p, null, config),
+                state -> {
+                    Viewer.Extension panels = ViewerExtensions.standard(state, config, tmp.resolve("out"), log);
+                    return new Viewer.Extension() {
+                        int frame;
+
+                        @Override
+                        public void contentChanged(ViewerState s) {
+                            panels.contentChanged(s);
+                        }
+
+                        @Override
+                        public void beforeDraw(ViewerState s) {
+                            frame++;
+                            if (frame == 1) {
+                                s.openLater(SAMPLE); // what a drop does
+                            } else if (frame >= 3 && !s.content().cameras().isEmpty()) {
+                                // Put the mouse on the centre (frustum apex) of a camera clear of the panels.
+                                var view = s.camera().splatCamera(s.viewport[2], s.viewport[3]);
+                                for (int i = 0; i < s.content().cameras().size() && target[0] < 0; i++) {
+                                    float[] c = s.content().cameras().get(i).camera().centre();
+                                    double[] p = ViewMath.project(view, new double[] {c[0], c[1], c[2]});
+                                    if (p != null && p[0] > 330 && p[0] < 700 && p[1] > 100 && p[1] < 330) {
+                                        target[0] = i;
+                                        mouse[0] = p;
+                                    }
+                                }
+                                if (mouse[0] != null) {
+                                    org.lwjgl.glfw.GLFW.glfwSetCursorPos(s.windowHandle, mouse[0][0], mouse[0][1]);
+                                }
+                                hovered[0] = s.settings().hoveredCamera;
+                            }
+                            panels.beforeDraw(s);
+                        }
+
+                        @Override
+                        public void afterDraw(ViewerState s) {
+                            panels.afterDraw(s);
+                        }
+
+                        @Override
+                        public boolean wantsMouse() {
+                            return panels.wantsMouse();
+                        }
+
+                        @Override
+                        public void close() {
+                            panels.close();
+                        }
+                    };
+                }, log);
+        assertThat(text.toString()).contains("opened " + SAMPLE);
+        assertThat(mouse[0]).as("a camera clear of the panels").isNotNull();
+        assertThat(hovered[0]).isEqualTo(target[0]);
+        // The tooltip shows the camera's ground truth (160 px wide): the table's sand colour, which nothing else in
+        // this frame has (no Gaussians yet, frusta are blue and orange, the panels grey).
+        BufferedImage img = ImageIO.read(o.screenshot.toFile());
+        long sand = 0;
+        for (int y = 0; y < img.getHeight(); y++) {
+            for (int x = 0; x < img.getWidth(); x++) {
+                int rgb = img.getRGB(x, y);
+                int r = (rgb >> 16) & 0xff;
+                int g = (rgb >> 8) & 0xff;
+                int b = rgb & 0xff;
+                if (r > 200 && g > 170 && b < 200 && r - b > 40) {
+                    sand++;
+                }
+            }
+        }
+        assertThat(sand).as("sand-coloured pixels of the tooltip image").isGreaterThan(3000);
+    }
+
     private static double darkShare(BufferedImage img, int x0, int y0, int w, int h) {
         int dark = 0;
         for (int y = y0; y < y0 + h; y++) {
