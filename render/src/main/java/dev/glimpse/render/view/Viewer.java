@@ -109,9 +109,9 @@ public final class Viewer {
                 ext.afterDraw(state);
             }
             frame++;
-            boolean last_ = o.screenshot != null && frame >= o.frames;
-            if (last_ || state.settings().screenshotRequested) {
-                Path file = last_ ? o.screenshot : state.nextScreenshotPath();
+            boolean scriptedEnd = o.screenshot != null && frame >= o.frames;
+            if (scriptedEnd || state.settings().screenshotRequested) {
+                Path file = scriptedEnd ? o.screenshot : state.nextScreenshotPath();
                 byte[] rgb = Screenshot.read(state.context(), viewport);
                 Screenshot.writePng(file, rgb, viewport[2], viewport[3]);
                 log.println("glimpse: wrote " + file);
@@ -127,7 +127,7 @@ public final class Viewer {
                 }
             }
             window.swap();
-            if (last_) {
+            if (scriptedEnd) {
                 break;
             }
         }
