@@ -105,6 +105,14 @@ public final class Viewer {
             SplatBuffers g = state.gaussians();
             renderer.draw(state.content(), g, state.gaussiansRevision(), state.activeShDegree(), state.camera(),
                     state.settings(), viewport);
+            if (state.settings().fitDepthRange && g != null && state.settings().mode.usesSplatImage()) {
+                // The scene's own depths are the best default range; the next frame shows it.
+                float[] range = renderer.visibleDepthRange();
+                if (range != null) {
+                    state.settings().depthRange = range;
+                }
+                state.settings().fitDepthRange = false;
+            }
             if (state.settings().showPanels) {
                 ext.afterDraw(state);
             }

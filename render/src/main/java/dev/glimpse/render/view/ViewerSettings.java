@@ -6,6 +6,8 @@ public final class ViewerSettings {
     public SplatDisplay.ColourMap colourMap = SplatDisplay.ColourMap.RAMP;
     /** Depths mapped to the ends of the colour map; set from the scene when it loads. */
     public float[] depthRange = {0, 1};
+    /** Fit {@link #depthRange} to the next splat image drawn (once; set when content loads without --depth-range). */
+    public boolean fitDepthRange;
     public boolean showFrusta = true;
     public float pointSize = 3;
     /** Splat image size as a fraction of the viewport (below 1 renders faster on slow devices). */

@@ -73,6 +73,7 @@ public final class ViewerState {
             settings.background = options.background.clone();
         }
         settings.depthRange = options.depthRange != null ? options.depthRange.clone() : defaultDepthRange(next);
+        settings.fitDepthRange = options.depthRange == null;
         settings.selectedCamera = -1;
         if (frame && options.orbit != null) {
             camera.orbitAt(next.centre(), next.radius(), Math.toRadians(options.orbit[0]),
