@@ -25,7 +25,8 @@ import java.util.List;
 
 /**
  * Opens what {@code glimpse view} is given: a dataset folder (cameras, images, sparse points), a fit's output
- * folder (its point_cloud.ply, with the cameras of {@code dataset} when given) or a PLY file (Gaussian splats,
+ * folder (its point_cloud.ply and, when the fit ran the stereo, its fused mvs/points.ply; with the cameras of
+ * {@code dataset} when given) or a PLY file (Gaussian splats,
  * else a point cloud, with its faces as a mesh). Bad input raises an IOException naming the file.
  */
 public final class ContentLoader {
@@ -68,6 +69,12 @@ public final class ContentLoader {
                         .toString());
                 mesh = readMesh(ctx, ply);
             }
+        }
+        Path fused = ply != null && Files.isDirectory(path) ? path.resolve("mvs").resolve("points.ply") : null;
+        if (points == null && fused != null && Files.isRegularFile(fused)) {
+            // A fit that ran the stereo keeps its fused cloud: denser than the SfM points, so shown instead.
+            PointCloud cloud = PointCloud.read(fused);
+            points = upload(ctx, cloud.positions(), colours(cloud.colors(), cloud.count()), "MVS points");
         }
         if (points == null && scene != null && scene.sparsePoints().isPresent()) {
             SparsePoints sp = scene.sparsePoints().get();
