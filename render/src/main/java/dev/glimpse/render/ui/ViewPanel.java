@@ -60,6 +60,9 @@ final class ViewPanel {
             if (ImGui.sliderFloat("Render scale", scale, 0.25f, 1)) {
                 s.renderScale = scale[0];
             }
+            if (ImGui.checkbox("Lower resolution while moving", s.adaptiveResolution)) {
+                s.adaptiveResolution = !s.adaptiveResolution;
+            }
             ImGui.colorEdit3("Background", s.background);
             if (ImGui.checkbox("Fly (WASD + mouse)", s.fly)) {
                 s.fly = !s.fly;

@@ -67,8 +67,8 @@ public final class SceneRenderer implements AutoCloseable {
         glClearColor(s.background[0], s.background[1], s.background[2], 1);
         glDepthMask(true);
         glClear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT);
-        int w = Math.max(1, Math.round(viewport[2] * s.renderScale));
-        int h = Math.max(1, Math.round(viewport[3] * s.renderScale));
+        int w = Math.max(1, Math.round(viewport[2] * s.frameScale));
+        int h = Math.max(1, Math.round(viewport[3] * s.frameScale));
         SplatCamera overlayCamera = camera.splatCamera(viewport[2], viewport[3]);
         float near = (float) Math.max(1e-3, content.radius() * 1e-3);
         float far = (float) (content.radius() * 100 + ViewMath.distance(camera.eye(), content.centre()) * 4);

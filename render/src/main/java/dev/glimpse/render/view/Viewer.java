@@ -81,6 +81,7 @@ public final class Viewer {
             Extension ext, Opener opener, PrintWriter log, GpuTimer timer) throws IOException {
         ViewerOptions o = state.options();
         FrameTimes times = new FrameTimes();
+        AdaptiveResolution resolution = new AdaptiveResolution();
         long last = System.nanoTime();
         int frame = 0;
         while (!window.shouldClose()) {
@@ -99,6 +100,10 @@ public final class Viewer {
             input.update(state.camera(), state.settings(), state.content(), dt, viewport, !ext.wantsMouse(),
                     !ext.wantsKeyboard(), state::snapTo);
             ext.beforeDraw(state);
+            ViewerSettings s = state.settings();
+            // Scripted runs (screenshots, timing) always render at the asked scale, so their images are exact.
+            boolean adapt = s.adaptiveResolution && o.screenshot == null && !o.timing;
+            s.frameScale = adapt ? resolution.scale(s.renderScale, state.camera().revision(), dt) : s.renderScale;
             if (o.timing && o.rerender) {
                 renderer.invalidate();
             }

@@ -12,6 +12,10 @@ public final class ViewerSettings {
     public float pointSize = 3;
     /** Splat image size as a fraction of the viewport (below 1 renders faster on slow devices). */
     public float renderScale = 1;
+    /** Render at a lower resolution while the camera moves (see {@link AdaptiveResolution}). */
+    public boolean adaptiveResolution = true;
+    /** The scale the current frame renders at (set by the loop from the two above). */
+    public float frameScale = 1;
     public float[] background = {1, 1, 1};
     public boolean showPanels = true;
     /** Fly (WASD + mouse look) instead of orbiting about the pivot. */
