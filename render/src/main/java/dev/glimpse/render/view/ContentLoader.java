@@ -65,6 +65,9 @@ public final class ContentLoader {
                 gaussians = GaussianModel.of(ctx, g, g.shDegree(), Math.max(g.count(), config.densify.maxGaussians));
             } else {
                 PointCloud cloud = PointCloud.read(ply);
+                if (cloud.count() == 0) {
+                    throw new DatasetException(ply, "holds no points");
+                }
                 points = upload(ctx, cloud.positions(), colours(cloud.colors(), cloud.count()), ply.getFileName()
                         .toString());
                 mesh = readMesh(ctx, ply);
