@@ -120,7 +120,10 @@ final class ViewCommand implements Callable<Integer> {
         PrintWriter log = spec.commandLine().getErr();
         Viewer.Opener opener = (ctx, p) -> p == null ? ContentLoader.empty()
                 : ContentLoader.load(ctx, p, dataset, config);
-        try {
+        // Ctrl-C closes the window the normal way, so live training still stops cleanly and keeps its checkpoint.
+        try (StopRequest stop = StopRequest.onInterrupt(() -> log.println(
+                "\nglimpse: closing the viewer (Ctrl-C again to quit at once)"))) {
+            o.stop = stop;
             Viewer.run(o, path, opener, state -> ViewerExtensions.standard(state, config, output, log), log);
         } catch (WindowUnavailableException e) {
             throw new UserError(e.getMessage());

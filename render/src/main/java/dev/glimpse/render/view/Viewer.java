@@ -84,7 +84,7 @@ public final class Viewer {
         AdaptiveResolution resolution = new AdaptiveResolution();
         long last = System.nanoTime();
         int frame = 0;
-        while (!window.shouldClose()) {
+        while (!window.shouldClose() && !o.stop.getAsBoolean()) {
             long start = System.nanoTime();
             double dt = Math.min(0.25, (start - last) * 1e-9);
             last = start;

@@ -31,4 +31,6 @@ public final class ViewerOptions {
     public boolean train;
     /** Training iterations to run before the screenshot in scripted mode (0: as many as the frames allow). */
     public int trainSteps;
+    /** Polled once per frame: true closes the viewer as the window's close button does (Ctrl-C in the terminal). */
+    public java.util.function.BooleanSupplier stop = () -> false;
 }
