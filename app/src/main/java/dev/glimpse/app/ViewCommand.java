@@ -57,8 +57,9 @@ final class ViewCommand implements Callable<Integer> {
     @Option(names = "--screenshot", paramLabel = "FILE.png", description = "Write the last frame here and exit.")
     Path screenshot;
 
-    @Option(names = "--frames", paramLabel = "N", description = "Frames to run before --screenshot (default 1).")
-    int frames = 1;
+    @Option(names = "--frames", paramLabel = "N",
+            description = "Frames to run before --screenshot (default 3: ImGui sizes new panels on their first frame).")
+    int frames = 3;
 
     @Option(names = "--panels", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "Show the panels (--no-panels: the 3D view only).")
