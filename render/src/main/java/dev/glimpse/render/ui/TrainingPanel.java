@@ -36,8 +36,10 @@ final class TrainingPanel {
         if (live != null) {
             ImGui.setNextWindowSize(360, Math.min(600, vp[3] - 50), ImGuiCond.Appearing);
         }
-        // Before training starts the panel is only a button: fit it to its contents.
-        if (!ImGui.begin("Training", live == null ? imgui.flag.ImGuiWindowFlags.AlwaysAutoResize : 0)) {
+        // Before training starts the panel is a few controls, fitted to them; with training it is another window
+        // (same title, other id), so it gets its own, larger size when it appears.
+        if (!ImGui.begin(live == null ? "Training###training-idle" : "Training###training-live",
+                live == null ? imgui.flag.ImGuiWindowFlags.AlwaysAutoResize : 0)) {
             ImGui.end();
             return request;
         }

@@ -18,15 +18,21 @@ public final class InputController {
     private double pressY;
     private boolean leftWasDown;
     private double scroll;
-    private final boolean[] keyWasDown = new boolean[GLFW_KEY_LAST + 1];
-    /** Keys that act once per press (GLFW reports an error for codes that name no key, so only these are polled). */
-    private static final int[] EDGE_KEYS = {GLFW_KEY_F, GLFW_KEY_TAB, GLFW_KEY_H, GLFW_KEY_P, GLFW_KEY_F12,
-        GLFW_KEY_LEFT, GLFW_KEY_RIGHT, GLFW_KEY_1, GLFW_KEY_2, GLFW_KEY_3, GLFW_KEY_4, GLFW_KEY_5, GLFW_KEY_6};
+    /**
+     * Presses of the keys that act once per press, from GLFW's key events: a quick tap can go down and up between two
+     * frames, which polling the key state would miss. Consumed by {@link #pressed}.
+     */
+    private final boolean[] pressedSinceLastFrame = new boolean[GLFW_KEY_LAST + 1];
 
-    /** Installs the scroll callback; call before ImGui installs its own (it chains to this one). */
+    /** Installs the scroll and key callbacks; call before ImGui installs its own (it chains to these). */
     public InputController(long window) {
         this.window = window;
         glfwSetScrollCallback(window, (w, dx, dy) -> scroll += dy);
+        glfwSetKeyCallback(window, (w, key, scancode, action, mods) -> {
+            if (action == GLFW_PRESS && key >= 0 && key <= GLFW_KEY_LAST) {
+                pressedSinceLastFrame[key] = true;
+            }
+        });
     }
 
     /**
@@ -77,9 +83,7 @@ public final class InputController {
         if (keyboardFree) {
             keys(camera, s, content, dt, snap);
         }
-        for (int k : EDGE_KEYS) {
-            keyWasDown[k] = down(k);
-        }
+        java.util.Arrays.fill(pressedSinceLastFrame, false); // presses a panel's text field took are dropped too
     }
 
     private void keys(ViewCamera camera, ViewerSettings s, ViewerContent content, double dt,
@@ -122,9 +126,9 @@ public final class InputController {
         return glfwGetKey(window, key) == GLFW_PRESS;
     }
 
-    /** True on the frame a key goes down. */
+    /** True on the frame after a key went down. */
     private boolean pressed(int key) {
-        return down(key) && !keyWasDown[key];
+        return pressedSinceLastFrame[key];
     }
 
     /** The camera whose centre is drawn within 12 pixels of the mouse (nearest), or -1. */
