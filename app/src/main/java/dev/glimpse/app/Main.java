@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
 @Command(name = "glimpse", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Few-view 3D reconstruction: fit Gaussian splats to a handful of posed photographs.",
         subcommands = {InfoCommand.class, FitCommand.class, MvsCommand.class, RenderCommand.class, EvalCommand.class,
+                ViewCommand.class,
                 ExportCommand.class,
                 BenchCommand.class,
                 CommandLine.HelpCommand.class})
