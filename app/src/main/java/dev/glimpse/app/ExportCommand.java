@@ -65,7 +65,7 @@ final class ExportCommand implements Callable<Integer> {
         if (degree < 0 || degree > data.shDegree()) {
             throw new UserError("--sh-degree must be 0.." + data.shDegree() + " for this file");
         }
-        GaussianPlyData kept = select(data, minOpacity, degree);
+        GaussianPlyData kept = data.selected(minOpacity, degree);
         switch (as) {
             case "splats" -> GaussianPly.write(out, kept, format);
             case "points" -> centres(kept).write(out, format);
@@ -74,30 +74,6 @@ final class ExportCommand implements Callable<Integer> {
         spec.commandLine().getErr().printf("glimpse: wrote %,d of %,d Gaussians to %s%n", kept.count(), data.count(),
                 out);
         return 0;
-    }
-
-    /** The Gaussians at least {@code minOpacity} opaque, with SH truncated to {@code degree}. */
-    static GaussianPlyData select(GaussianPlyData d, double minOpacity, int degree) {
-        double minLogit = minOpacity <= 0 ? Double.NEGATIVE_INFINITY : Math.log(minOpacity / (1 - minOpacity));
-        int n = 0;
-        for (int i = 0; i < d.count(); i++) {
-            n += d.logitOpacity()[i] >= minLogit ? 1 : 0;
-        }
-        GaussianPlyData o = GaussianPlyData.allocate(n, degree);
-        int kIn = d.coefficientsPerChannel();
-        int kOut = o.coefficientsPerChannel();
-        for (int i = 0, j = 0; i < d.count(); i++) {
-            if (d.logitOpacity()[i] < minLogit) {
-                continue;
-            }
-            System.arraycopy(d.means(), 3 * i, o.means(), 3 * j, 3);
-            System.arraycopy(d.logScales(), 3 * i, o.logScales(), 3 * j, 3);
-            System.arraycopy(d.quats(), 4 * i, o.quats(), 4 * j, 4);
-            o.logitOpacity()[j] = d.logitOpacity()[i];
-            System.arraycopy(d.sh(), i * kIn * 3, o.sh(), j * kOut * 3, kOut * 3);
-            j++;
-        }
-        return o;
     }
 
     /** Centres coloured by the view-independent (DC) colour, with opacity as an extra property. */

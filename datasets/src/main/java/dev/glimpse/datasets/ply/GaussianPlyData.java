@@ -54,4 +54,31 @@ public record GaussianPlyData(int count, int shDegree, float[] means, float[] lo
             throw new IllegalArgumentException(name + " has " + array.length + " floats, expected " + expected);
         }
     }
+
+    /**
+     * The Gaussians at least {@code minOpacity} opaque (0 keeps all), with SH truncated to {@code degree}
+     * (at most this data's degree).
+     */
+    public GaussianPlyData selected(double minOpacity, int degree) {
+        double minLogit = minOpacity <= 0 ? Double.NEGATIVE_INFINITY : Math.log(minOpacity / (1 - minOpacity));
+        int n = 0;
+        for (int i = 0; i < count; i++) {
+            n += logitOpacity[i] >= minLogit ? 1 : 0;
+        }
+        GaussianPlyData o = allocate(n, degree);
+        int kIn = coefficientsPerChannel();
+        int kOut = o.coefficientsPerChannel();
+        for (int i = 0, j = 0; i < count; i++) {
+            if (logitOpacity[i] < minLogit) {
+                continue;
+            }
+            System.arraycopy(means, 3 * i, o.means, 3 * j, 3);
+            System.arraycopy(logScales, 3 * i, o.logScales, 3 * j, 3);
+            System.arraycopy(quats, 4 * i, o.quats, 4 * j, 4);
+            o.logitOpacity[j] = logitOpacity[i];
+            System.arraycopy(sh, i * kIn * 3, o.sh, j * kOut * 3, kOut * 3);
+            j++;
+        }
+        return o;
+    }
 }

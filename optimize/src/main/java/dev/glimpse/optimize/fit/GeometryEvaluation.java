@@ -6,7 +6,6 @@ import dev.glimpse.optimize.metrics.GeometryMetrics;
 import dev.glimpse.optimize.mvs.MvsFusion;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Arrays;
 
 /**
  * Geometry of a fit against the dataset's ground-truth surface points: the Gaussian centres (those opaque enough
@@ -37,35 +36,12 @@ public record GeometryEvaluation(GeometryMetrics centres, int centreCount, Geome
     public static GeometryEvaluation of(Path surfacePoints, GaussianPlyData splatsOrNull, MvsFusion.Cloud stereoOrNull)
             throws IOException {
         float[] truth = PointCloud.read(surfacePoints).positions();
-        double tau = TAU_SHARE * diagonal(truth);
-        float[] opaque = splatsOrNull == null ? new float[0] : opaqueCentres(splatsOrNull);
+        double tau = TAU_SHARE * GeometryMetrics.boundingBoxDiagonal(truth);
+        float[] opaque = splatsOrNull == null ? new float[0] : splatsOrNull.selected(MIN_OPACITY, 0).means();
         GeometryMetrics centres = opaque.length == 0 ? null : GeometryMetrics.of(opaque, truth, tau);
         GeometryMetrics stereo = stereoOrNull == null || stereoOrNull.count() == 0 ? null
                 : GeometryMetrics.of(stereoOrNull.xyz(), truth, tau);
         return new GeometryEvaluation(centres, opaque.length / 3, stereo,
                 stereoOrNull == null ? 0 : stereoOrNull.count(), tau);
-    }
-
-    static float[] opaqueCentres(GaussianPlyData splats) {
-        float minLogit = (float) Math.log(MIN_OPACITY / (1 - MIN_OPACITY));
-        float[] out = new float[3 * splats.count()];
-        int n = 0;
-        for (int i = 0; i < splats.count(); i++) {
-            if (splats.logitOpacity()[i] >= minLogit) {
-                System.arraycopy(splats.means(), 3 * i, out, 3 * n++, 3);
-            }
-        }
-        return Arrays.copyOf(out, 3 * n);
-    }
-
-    static double diagonal(float[] xyz) {
-        double[] lo = {Double.MAX_VALUE, Double.MAX_VALUE, Double.MAX_VALUE};
-        double[] hi = {-Double.MAX_VALUE, -Double.MAX_VALUE, -Double.MAX_VALUE};
-        for (int i = 0; i < xyz.length; i++) {
-            lo[i % 3] = Math.min(lo[i % 3], xyz[i]);
-            hi[i % 3] = Math.max(hi[i % 3], xyz[i]);
-        }
-        double dx = hi[0] - lo[0], dy = hi[1] - lo[1], dz = hi[2] - lo[2];
-        return Math.sqrt(dx * dx + dy * dy + dz * dz);
     }
 }

@@ -22,6 +22,18 @@ public record GeometryMetrics(double accuracy, double completeness, double chamf
         return new GeometryMetrics(acc[0], comp[0], 0.5 * (acc[0] + comp[0]), precision, recall, f, tau);
     }
 
+    /** Length of the diagonal of the axis-aligned box around a cloud given as [count][3] floats. */
+    public static double boundingBoxDiagonal(float[] xyz) {
+        double[] lo = {Double.MAX_VALUE, Double.MAX_VALUE, Double.MAX_VALUE};
+        double[] hi = {-Double.MAX_VALUE, -Double.MAX_VALUE, -Double.MAX_VALUE};
+        for (int i = 0; i < xyz.length; i++) {
+            lo[i % 3] = Math.min(lo[i % 3], xyz[i]);
+            hi[i % 3] = Math.max(hi[i % 3], xyz[i]);
+        }
+        double dx = hi[0] - lo[0], dy = hi[1] - lo[1], dz = hi[2] - lo[2];
+        return Math.sqrt(dx * dx + dy * dy + dz * dz);
+    }
+
     private static double[] meanAndShareBelow(float[] from, PointKdTree to, double tau) {
         int n = from.length / 3;
         double sum = 0;

@@ -1,6 +1,7 @@
 package dev.glimpse.optimize.mvs;
 
 import dev.glimpse.datasets.scene.Camera;
+import dev.glimpse.optimize.metrics.GeometryMetrics;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -79,13 +80,7 @@ public final class MvsFusion {
         if (cloud.count() <= maxPoints) {
             return cloud;
         }
-        float[] lo = {Float.MAX_VALUE, Float.MAX_VALUE, Float.MAX_VALUE};
-        float[] hi = {-Float.MAX_VALUE, -Float.MAX_VALUE, -Float.MAX_VALUE};
-        for (int i = 0; i < cloud.xyz().length; i++) {
-            lo[i % 3] = Math.min(lo[i % 3], cloud.xyz()[i]);
-            hi[i % 3] = Math.max(hi[i % 3], cloud.xyz()[i]);
-        }
-        double voxel = 1e-3 * Math.max(1e-9, Math.hypot(Math.hypot(hi[0] - lo[0], hi[1] - lo[1]), hi[2] - lo[2]));
+        double voxel = 1e-3 * Math.max(1e-9, GeometryMetrics.boundingBoxDiagonal(cloud.xyz()));
         Cloud thinned = thin(cloud, voxel);
         while (thinned.count() > maxPoints) {
             voxel *= VOXEL_GROWTH;
