@@ -9,12 +9,16 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 /**
- * A view's metric depth map on disk: 16-bit PNG (integer units, divided by {@code unitsPerMetre}; 0 = no surface),
+ * A view's metric depth map on disk: 16-bit PNG (integer units, divided by {@code unitsPerMetre}; 0 = no surface,
+ * and so is {@link #PNG_SATURATED}: renderers clamp the depth of rays that hit nothing, or hit something beyond the
+ * 16-bit range, to it, so it is not a measured depth),
  * NumPy {@code .npy} or {@code .pfm} (float values, divided by {@code unitsPerMetre} as well, usually 1). Non-finite
  * or negative values are rejected: a depth prior with NaN in it would poison the optimiser silently.
  */
 public record DepthFile(Path file, double unitsPerMetre, int fileWidth, int fileHeight, int downscale)
         implements Source<DepthMap> {
+    /** The largest 16-bit value: a depth out of range (at least 65.535 m in millimetres), read as no surface. */
+    public static final int PNG_SATURATED = 0xFFFF;
 
     public DepthFile {
         if (!(unitsPerMetre > 0) || !Double.isFinite(unitsPerMetre)) {
@@ -66,7 +70,7 @@ public record DepthFile(Path file, double unitsPerMetre, int fileWidth, int file
         int[] raw = ImageFiles.readChannel(file, size);
         float[] d = new float[raw.length];
         for (int i = 0; i < raw.length; i++) {
-            d[i] = raw[i];
+            d[i] = raw[i] == PNG_SATURATED ? 0 : raw[i];
         }
         return new DepthMap(size[0], size[1], d);
     }

@@ -46,15 +46,17 @@ class ImageTypesTest {
     }
 
     @Test
-    void sixteenBitPngDepthIsScaledToMetresAndSizeChecked() throws Exception {
+    void sixteenBitPngDepthIsScaledToMetresSaturationIsNoSurfaceAndSizeIsChecked() throws Exception {
         BufferedImage img = new BufferedImage(3, 2, BufferedImage.TYPE_USHORT_GRAY);
         img.getRaster().setSample(0, 0, 0, 2500);
+        img.getRaster().setSample(1, 1, 0, 65534);
         img.getRaster().setSample(2, 1, 0, 65535);
         Path f = dir.resolve("d.png");
         ImageIO.write(img, "png", f.toFile());
         DepthMap m = new DepthFile(f, 1000, 3, 2, 1).load();
         assertThat(m.get(0, 0)).isCloseTo(2.5f, within(1e-6f));
-        assertThat(m.get(2, 1)).isCloseTo(65.535f, within(1e-4f));
+        assertThat(m.get(1, 1)).isCloseTo(65.534f, within(1e-4f));
+        assertThat(m.isValid(2, 1)).as("the 16-bit maximum is out of range, not a depth").isFalse();
         assertThat(m.isValid(1, 0)).isFalse();
         assertThatThrownBy(() -> new DepthFile(f, 1000, 4, 2, 1).load()).isInstanceOf(DatasetException.class)
                 .hasMessageContaining("d.png").hasMessageContaining("3x2");
