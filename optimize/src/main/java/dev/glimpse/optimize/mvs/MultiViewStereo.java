@@ -138,6 +138,16 @@ public final class MultiViewStereo {
                     confidence[p] = rawConfidence[p];
                 }
             }
+            if (config.edgeJump > 0) {
+                boolean[] nearEdge = DepthEdges.near(depth, ref.width(), ref.height(), config.edgeJump,
+                        config.edgeRadius);
+                for (int p = 0; p < pixels; p++) {
+                    if (nearEdge[p]) {
+                        depth[p] = 0;
+                        confidence[p] = 0;
+                    }
+                }
+            }
             return new MvsDepthMap(ref, range, sources, raw, rawConfidence, agree, depth, confidence);
         }
     }
