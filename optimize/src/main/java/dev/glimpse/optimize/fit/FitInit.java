@@ -6,6 +6,7 @@ import dev.glimpse.datasets.scene.SparsePoints;
 import dev.glimpse.optimize.mvs.MvsFusion;
 import dev.glimpse.optimize.train.GaussianInit;
 import dev.glimpse.optimize.train.TrainConfig;
+import java.util.Arrays;
 
 /**
  * The Gaussians a fit starts from, per {@code init.method}:
@@ -18,6 +19,8 @@ import dev.glimpse.optimize.train.TrainConfig;
  *       back to {@code points} when the stereo kept fewer than {@link #MIN_MVS_POINTS};</li>
  *   <li>{@code cuboid}: {@code randomCount} points uniform in the scene's content box (from the sparse points or,
  *       without them, from where the cameras look), the SGPose-style start when nothing is known;</li>
+ *   <li>with {@code init.fillCount} &gt; 0, {@code mvs} and {@code points} also get that many random points in the
+ *       content box;</li>
  *   <li>{@code random}: uniform in a cube twice the camera extent around the content box centre, which also
  *       covers a background far from the object (the NeRF-synthetic random start).</li>
  * </ul>
@@ -34,9 +37,10 @@ public final class FitInit {
     /** @param stereo the fused stereo cloud of the training views (null when the stereo was not run) */
     public static Initial of(FitViews views, TrainConfig config, MvsFusion.Cloud stereo) {
         String method = config.init.method;
+        int shDegree = config.data.shDegree;
         if (method.equals("mvs") && stereo != null && stereo.count() >= MIN_MVS_POINTS) {
             MvsFusion.Cloud start = MvsFusion.atMost(stereo, config.init.mvsPoints);
-            return new Initial(GaussianInit.fromPoints(start.xyz(), start.rgb(), config.data.shDegree), "mvs");
+            return withFill(start.xyz(), start.rgb(), views, config, "mvs");
         }
         SparsePoints points = views.scene().points();
         if ((method.equals("points") || method.equals("mvs")) && points != null) {
@@ -49,24 +53,43 @@ public final class FitInit {
                     System.arraycopy(points.xyz(), 3 * kept[i], xyz, 3 * i, 3);
                     System.arraycopy(points.rgb(), 3 * kept[i], rgb, 3 * i, 3);
                 }
-                return new Initial(GaussianInit.fromPoints(xyz, rgb, config.data.shDegree), "points");
+                return withFill(xyz, rgb, views, config, "points");
             }
         }
+        boolean wide = method.equals("random");
+        float[][] box = box(views, wide);
+        float[][] random = GaussianInit.randomPoints(box[0], box[1], config.init.randomCount, config.seed);
+        return new Initial(GaussianInit.fromPoints(random[0], random[1], shDegree), wide ? "random" : "cuboid");
+    }
+
+    /**
+     * The known points plus {@code init.fillCount} random ones in the content box: with 3 to 8 views the stereo and
+     * SfM points cover only what two views saw, and surfaces one view saw need Gaussians to start from too.
+     */
+    private static Initial withFill(float[] xyz, float[] rgb, FitViews views, TrainConfig config, String method) {
+        int fill = config.init.fillCount;
+        if (fill <= 0) {
+            return new Initial(GaussianInit.fromPoints(xyz, rgb, config.data.shDegree), method);
+        }
+        float[][] box = box(views, false);
+        float[][] random = GaussianInit.randomPoints(box[0], box[1], fill, config.seed);
+        float[] allXyz = Arrays.copyOf(xyz, xyz.length + random[0].length);
+        float[] allRgb = Arrays.copyOf(rgb, rgb.length + random[1].length);
+        System.arraycopy(random[0], 0, allXyz, xyz.length, random[0].length);
+        System.arraycopy(random[1], 0, allRgb, rgb.length, random[1].length);
+        return new Initial(GaussianInit.fromPoints(allXyz, allRgb, config.data.shDegree), method + "+cuboid");
+    }
+
+    /** {min, max} of the content box, or with {@code wide} of a cube twice the camera extent around its centre. */
+    private static float[][] box(FitViews views, boolean wide) {
         SceneBounds b = views.scene().bounds();
         float[] min = new float[3];
         float[] max = new float[3];
         double[] c = b.boxCentre();
         for (int a = 0; a < 3; a++) {
-            if (method.equals("random")) {
-                min[a] = (float) (c[a] - b.extent());
-                max[a] = (float) (c[a] + b.extent());
-            } else {
-                min[a] = (float) b.boxMin()[a];
-                max[a] = (float) b.boxMax()[a];
-            }
+            min[a] = (float) (wide ? c[a] - b.extent() : b.boxMin()[a]);
+            max[a] = (float) (wide ? c[a] + b.extent() : b.boxMax()[a]);
         }
-        String used = method.equals("random") ? "random" : "cuboid";
-        return new Initial(GaussianInit.randomInBox(min, max, config.init.randomCount, config.data.shDegree,
-                config.seed), used);
+        return new float[][] {min, max};
     }
 }

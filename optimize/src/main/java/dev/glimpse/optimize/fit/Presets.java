@@ -26,6 +26,9 @@ public final class Presets {
         // Start from the stereo surface instead of a few SfM points: with 3 to 8 views the photometric loss alone
         // cannot move Gaussians across the scene to where the surface is.
         c.init.method = "mvs";
+        // Plus random points in the content box for the surfaces only one view saw, which stereo cannot reach
+        // (tabletop, 3 views, 128x128, 300 iterations: 20.76 dB with 20,000 of them, 20.07 dB with 40,000).
+        c.init.fillCount = 20_000;
         var r = c.regularize;
         r.sparseDepth = 0.05;
         r.mvsDepth = 0.05;

@@ -52,6 +52,12 @@ public final class GaussianInit {
 
     /** {@code count} Gaussians uniformly placed in the box [min, max] with uniform random colours. */
     public static GaussianPlyData randomInBox(float[] min, float[] max, int count, int shDegree, long seed) {
+        float[][] points = randomPoints(min, max, count, seed);
+        return fromPoints(points[0], points[1], shDegree);
+    }
+
+    /** {positions [n][3], colours [n][3]}: {@code count} points uniform in [min, max] with uniform random colours. */
+    public static float[][] randomPoints(float[] min, float[] max, int count, long seed) {
         if (min.length != 3 || max.length != 3 || count < 1) {
             throw new IllegalArgumentException("random init needs 3-vector bounds and a positive count");
         }
@@ -64,6 +70,6 @@ public final class GaussianInit {
                 rgb[3 * i + a] = (float) random.nextDouble();
             }
         }
-        return fromPoints(xyz, rgb, shDegree);
+        return new float[][] {xyz, rgb};
     }
 }

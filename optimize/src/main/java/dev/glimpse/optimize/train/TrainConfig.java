@@ -98,7 +98,7 @@ public final class TrainConfig {
     }
 
     /** Initial Gaussians. */
-    @JsonPropertyOrder({"method", "randomCount", "mvsPoints"})
+    @JsonPropertyOrder({"method", "randomCount", "mvsPoints", "fillCount"})
     public static final class Init {
         /** "points" (sparse points the training views saw, else cuboid), "mvs" (fused stereo points of the training
          *  views, else points), "cuboid" (random in the content box), "random" (random in a wide cube). */
@@ -107,6 +107,8 @@ public final class TrainConfig {
         public int randomCount = 50_000;
         /** At most this many Gaussians from the stereo cloud for "mvs" (the cloud is voxel-thinned to it). */
         public int mvsPoints = 30_000;
+        /** Random points in the content box added to a "mvs" or "points" start (0 = none). */
+        public int fillCount = 0;
     }
 
     /** Outputs during a fit. */
@@ -186,6 +188,9 @@ public final class TrainConfig {
         }
         if (init.mvsPoints < 1) {
             p.add("init.mvsPoints must be >= 1");
+        }
+        if (init.fillCount < 0) {
+            p.add("init.fillCount must be >= 0");
         }
         p.addAll(regularize.problems("regularize."));
         p.addAll(mvs.problems("mvs."));
