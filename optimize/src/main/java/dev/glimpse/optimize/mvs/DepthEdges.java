@@ -42,42 +42,34 @@ final class DepthEdges {
         double secondDifference = 1 / before - 2 / at + 1 / after;
         return Math.abs(secondDifference) > jump / at;
     }
-    /** Square dilation, separably: rows, then columns. */
+    /** Square dilation, separably: every row, then every column. */
     private static boolean[] dilate(boolean[] in, int width, int height, int radius) {
         boolean[] rows = new boolean[in.length];
         for (int y = 0; y < height; y++) {
-            int last = -radius - 1;
-            for (int x = 0; x < width; x++) {
-                if (in[y * width + x]) {
-                    last = x;
-                }
-                rows[y * width + x] = x - last <= radius;
-            }
-            last = width + radius + 1;
-            for (int x = width - 1; x >= 0; x--) {
-                if (in[y * width + x]) {
-                    last = x;
-                }
-                rows[y * width + x] |= last - x <= radius;
-            }
+            dilateLine(in, rows, y * width, 1, width, radius);
         }
         boolean[] out = new boolean[in.length];
         for (int x = 0; x < width; x++) {
-            int last = -radius - 1;
-            for (int y = 0; y < height; y++) {
-                if (rows[y * width + x]) {
-                    last = y;
-                }
-                out[y * width + x] = y - last <= radius;
-            }
-            last = height + radius + 1;
-            for (int y = height - 1; y >= 0; y--) {
-                if (rows[y * width + x]) {
-                    last = y;
-                }
-                out[y * width + x] |= last - y <= radius;
-            }
+            dilateLine(rows, out, x, width, height, radius);
         }
         return out;
+    }
+
+    /** One line of {@code count} samples from {@code start}, {@code stride} apart: marks within radius of a mark. */
+    private static void dilateLine(boolean[] in, boolean[] out, int start, int stride, int count, int radius) {
+        int last = -radius - 1;
+        for (int i = 0; i < count; i++) {
+            if (in[start + i * stride]) {
+                last = i;
+            }
+            out[start + i * stride] = i - last <= radius;
+        }
+        last = count + radius + 1;
+        for (int i = count - 1; i >= 0; i--) {
+            if (in[start + i * stride]) {
+                last = i;
+            }
+            out[start + i * stride] |= last - i <= radius;
+        }
     }
 }
