@@ -4,6 +4,7 @@ import dev.glimpse.datasets.ply.GaussianPlyData;
 import dev.glimpse.datasets.scene.SceneBounds;
 import dev.glimpse.datasets.scene.SparsePoints;
 import dev.glimpse.optimize.mvs.MvsFusion;
+import dev.glimpse.optimize.splat.SplatCamera;
 import dev.glimpse.optimize.train.GaussianInit;
 import dev.glimpse.optimize.train.TrainConfig;
 import java.util.Arrays;
@@ -20,7 +21,7 @@ import java.util.Arrays;
  *   <li>{@code cuboid}: {@code randomCount} points uniform in the scene's content box (from the sparse points or,
  *       without them, from where the cameras look), the SGPose-style start when nothing is known;</li>
  *   <li>with {@code init.fillCount} &gt; 0, {@code mvs} and {@code points} also get that many random points in the
- *       content box;</li>
+ *       content box scaled by {@code init.fillScale} about its centre;</li>
  *   <li>{@code random}: uniform in a cube twice the camera extent around the content box centre, which also
  *       covers a background far from the object (the NeRF-synthetic random start).</li>
  * </ul>
@@ -64,20 +65,81 @@ public final class FitInit {
 
     /**
      * The known points plus {@code init.fillCount} random ones in the content box: with 3 to 8 views the stereo and
-     * SfM points cover only what two views saw, and surfaces one view saw need Gaussians to start from too.
+     * SfM points cover only what two views saw, and surfaces one view saw need Gaussians to start from too. The
+     * fill takes the colours the training views see at its points ({@link #seenColours}), not random ones: a fill
+     * point no training view pins down stays as it started, and a random colour there is noise in novel views.
      */
     private static Initial withFill(float[] xyz, float[] rgb, FitViews views, TrainConfig config, String method) {
         int fill = config.init.fillCount;
         if (fill <= 0) {
             return new Initial(GaussianInit.fromPoints(xyz, rgb, config.data.shDegree), method);
         }
-        float[][] box = box(views, false);
+        float[][] box = scaled(box(views, false), config.init.fillScale);
         float[][] random = GaussianInit.randomPoints(box[0], box[1], fill, config.seed);
+        random[1] = seenColours(random[0], views);
         float[] allXyz = Arrays.copyOf(xyz, xyz.length + random[0].length);
         float[] allRgb = Arrays.copyOf(rgb, rgb.length + random[1].length);
         System.arraycopy(random[0], 0, allXyz, xyz.length, random[0].length);
         System.arraycopy(random[1], 0, allRgb, rgb.length, random[1].length);
         return new Initial(GaussianInit.fromPoints(allXyz, allRgb, config.data.shDegree), method + "+cuboid");
+    }
+
+    /**
+     * Per point, the mean colour of the training images at its projections (pixels it lands on in front of the
+     * camera); points no view sees take the mean colour of all training pixels.
+     */
+    static float[] seenColours(float[] xyz, FitViews views) {
+        int n = xyz.length / 3;
+        double[] sum = new double[3 * n];
+        int[] hits = new int[n];
+        double[] mean = new double[3];
+        long pixels = 0;
+        for (FitViews.FitView view : views.train()) {
+            SplatCamera cam = view.camera();
+            float[] m = cam.worldToCamera();
+            for (int i = 0; i < n; i++) {
+                float x = xyz[3 * i], y = xyz[3 * i + 1], z = xyz[3 * i + 2];
+                // Column-major: element (row r, column c) is m[4c + r].
+                double cz = m[2] * x + m[6] * y + m[10] * z + m[14];
+                if (cz <= cam.near()) {
+                    continue;
+                }
+                double u = cam.fx() * (m[0] * x + m[4] * y + m[8] * z + m[12]) / cz + cam.cx();
+                double v = cam.fy() * (m[1] * x + m[5] * y + m[9] * z + m[13]) / cz + cam.cy();
+                if (u >= 0 && v >= 0 && u < cam.width() && v < cam.height()) {
+                    int p = (int) v * cam.width() + (int) u;
+                    for (int a = 0; a < 3; a++) {
+                        sum[3 * i + a] += view.rgb()[3 * p + a];
+                    }
+                    hits[i]++;
+                }
+            }
+            for (int p = 0; p < cam.pixels(); p++) {
+                for (int a = 0; a < 3; a++) {
+                    mean[a] += view.rgb()[3 * p + a];
+                }
+            }
+            pixels += cam.pixels();
+        }
+        float[] rgb = new float[3 * n];
+        for (int i = 0; i < n; i++) {
+            for (int a = 0; a < 3; a++) {
+                rgb[3 * i + a] = (float) (hits[i] > 0 ? sum[3 * i + a] / hits[i] : mean[a] / Math.max(1, pixels));
+            }
+        }
+        return rgb;
+    }
+
+    /** The box scaled by {@code factor} about its centre. */
+    private static float[][] scaled(float[][] box, double factor) {
+        float[][] out = new float[2][3];
+        for (int a = 0; a < 3; a++) {
+            double centre = 0.5 * (box[0][a] + box[1][a]);
+            double half = 0.5 * (box[1][a] - box[0][a]) * factor;
+            out[0][a] = (float) (centre - half);
+            out[1][a] = (float) (centre + half);
+        }
+        return out;
     }
 
     /** {min, max} of the content box, or with {@code wide} of a cube twice the camera extent around its centre. */

@@ -98,7 +98,7 @@ public final class TrainConfig {
     }
 
     /** Initial Gaussians. */
-    @JsonPropertyOrder({"method", "randomCount", "mvsPoints", "fillCount"})
+    @JsonPropertyOrder({"method", "randomCount", "mvsPoints", "fillCount", "fillScale"})
     public static final class Init {
         /** "points" (sparse points the training views saw, else cuboid), "mvs" (fused stereo points of the training
          *  views, else points), "cuboid" (random in the content box), "random" (random in a wide cube). */
@@ -109,6 +109,9 @@ public final class TrainConfig {
         public int mvsPoints = 30_000;
         /** Random points in the content box added to a "mvs" or "points" start (0 = none). */
         public int fillCount = 0;
+        /** The fill's box is the content box scaled by this about its centre: the content box comes from robust
+         *  quantiles of the sparse points, and the surfaces at the edges of the views reach past it. */
+        public double fillScale = 1.0;
     }
 
     /** Outputs during a fit. */
@@ -191,6 +194,9 @@ public final class TrainConfig {
         }
         if (init.fillCount < 0) {
             p.add("init.fillCount must be >= 0");
+        }
+        if (!(init.fillScale > 0) || !Double.isFinite(init.fillScale)) {
+            p.add("init.fillScale must be finite and > 0");
         }
         p.addAll(regularize.problems("regularize."));
         p.addAll(mvs.problems("mvs."));
