@@ -1,13 +1,16 @@
 package dev.glimpse.optimize.fit;
 
 import dev.glimpse.datasets.ply.GaussianPlyData;
+import dev.glimpse.datasets.scene.Camera;
 import dev.glimpse.datasets.scene.SceneBounds;
 import dev.glimpse.datasets.scene.SparsePoints;
 import dev.glimpse.optimize.mvs.MvsFusion;
 import dev.glimpse.optimize.splat.SplatCamera;
 import dev.glimpse.optimize.train.GaussianInit;
 import dev.glimpse.optimize.train.TrainConfig;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * The Gaussians a fit starts from, per {@code init.method}:
@@ -38,7 +41,6 @@ public final class FitInit {
     /** @param stereo the fused stereo cloud of the training views (null when the stereo was not run) */
     public static Initial of(FitViews views, TrainConfig config, MvsFusion.Cloud stereo) {
         String method = config.init.method;
-        int shDegree = config.data.shDegree;
         if (method.equals("mvs") && stereo != null && stereo.count() >= MIN_MVS_POINTS) {
             MvsFusion.Cloud start = MvsFusion.atMost(stereo, config.init.mvsPoints);
             return withFill(start.xyz(), start.rgb(), views, config, "mvs");
@@ -60,7 +62,8 @@ public final class FitInit {
         boolean wide = method.equals("random");
         float[][] box = box(views, wide);
         float[][] random = GaussianInit.randomPoints(box[0], box[1], config.init.randomCount, config.seed);
-        return new Initial(GaussianInit.fromPoints(random[0], random[1], shDegree), wide ? "random" : "cuboid");
+        return new Initial(GaussianInit.fromPoints(random[0], random[1], config.data.shDegree),
+                wide ? "random" : "cuboid");
     }
 
     /**
@@ -75,51 +78,53 @@ public final class FitInit {
             return new Initial(GaussianInit.fromPoints(xyz, rgb, config.data.shDegree), method);
         }
         float[][] box = scaled(box(views, false), config.init.fillScale);
-        float[][] random = GaussianInit.randomPoints(box[0], box[1], fill, config.seed);
-        random[1] = seenColours(random[0], views);
-        float[] allXyz = Arrays.copyOf(xyz, xyz.length + random[0].length);
-        float[] allRgb = Arrays.copyOf(rgb, rgb.length + random[1].length);
-        System.arraycopy(random[0], 0, allXyz, xyz.length, random[0].length);
-        System.arraycopy(random[1], 0, allRgb, rgb.length, random[1].length);
+        // Only the positions: the colours come from the views (drawn all the same, so a seed gives the same points).
+        float[] fillXyz = GaussianInit.randomPoints(box[0], box[1], fill, config.seed)[0];
+        List<Camera> cameras = new ArrayList<>();
+        List<float[]> images = new ArrayList<>();
+        for (FitViews.FitView view : views.train()) {
+            cameras.add(views.scene().views().get(view.index()).camera());
+            images.add(view.rgb());
+        }
+        float[] fillRgb = seenColours(fillXyz, cameras, images);
+        float[] allXyz = Arrays.copyOf(xyz, xyz.length + fillXyz.length);
+        float[] allRgb = Arrays.copyOf(rgb, rgb.length + fillRgb.length);
+        System.arraycopy(fillXyz, 0, allXyz, xyz.length, fillXyz.length);
+        System.arraycopy(fillRgb, 0, allRgb, rgb.length, fillRgb.length);
         return new Initial(GaussianInit.fromPoints(allXyz, allRgb, config.data.shDegree), method + "+cuboid");
     }
 
     /**
-     * Per point, the mean colour of the training images at its projections (pixels it lands on in front of the
-     * camera); points no view sees take the mean colour of all training pixels.
+     * Per point, the mean colour of {@code images} (row-major RGB, one per camera) at its projections through
+     * {@code cameras} (pixels it lands on beyond the splat near plane); points no view sees take the mean colour of
+     * all the images' pixels.
      */
-    static float[] seenColours(float[] xyz, FitViews views) {
+    static float[] seenColours(float[] xyz, List<Camera> cameras, List<float[]> images) {
         int n = xyz.length / 3;
         double[] sum = new double[3 * n];
         int[] hits = new int[n];
         double[] mean = new double[3];
         long pixels = 0;
-        for (FitViews.FitView view : views.train()) {
-            SplatCamera cam = view.camera();
-            float[] m = cam.worldToCamera();
+        for (int c = 0; c < cameras.size(); c++) {
+            Camera camera = cameras.get(c);
+            float[] image = images.get(c);
+            int width = camera.width();
             for (int i = 0; i < n; i++) {
-                float x = xyz[3 * i], y = xyz[3 * i + 1], z = xyz[3 * i + 2];
-                // Column-major: element (row r, column c) is m[4c + r].
-                double cz = m[2] * x + m[6] * y + m[10] * z + m[14];
-                if (cz <= cam.near()) {
+                double[] uvz = camera.project(xyz[3 * i], xyz[3 * i + 1], xyz[3 * i + 2]);
+                if (uvz[2] <= SplatCamera.DEFAULT_NEAR || uvz[0] < 0 || uvz[1] < 0 || uvz[0] >= width
+                        || uvz[1] >= camera.height()) {
                     continue;
                 }
-                double u = cam.fx() * (m[0] * x + m[4] * y + m[8] * z + m[12]) / cz + cam.cx();
-                double v = cam.fy() * (m[1] * x + m[5] * y + m[9] * z + m[13]) / cz + cam.cy();
-                if (u >= 0 && v >= 0 && u < cam.width() && v < cam.height()) {
-                    int p = (int) v * cam.width() + (int) u;
-                    for (int a = 0; a < 3; a++) {
-                        sum[3 * i + a] += view.rgb()[3 * p + a];
-                    }
-                    hits[i]++;
-                }
-            }
-            for (int p = 0; p < cam.pixels(); p++) {
+                int p = (int) uvz[1] * width + (int) uvz[0];
                 for (int a = 0; a < 3; a++) {
-                    mean[a] += view.rgb()[3 * p + a];
+                    sum[3 * i + a] += image[3 * p + a];
                 }
+                hits[i]++;
             }
-            pixels += cam.pixels();
+            for (int p = 0; p < image.length; p++) {
+                mean[p % 3] += image[p];
+            }
+            pixels += image.length / 3;
         }
         float[] rgb = new float[3 * n];
         for (int i = 0; i < n; i++) {

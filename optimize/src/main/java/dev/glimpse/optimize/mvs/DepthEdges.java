@@ -42,6 +42,7 @@ final class DepthEdges {
         double secondDifference = 1 / before - 2 / at + 1 / after;
         return Math.abs(secondDifference) > jump / at;
     }
+
     /** Square dilation, separably: every row, then every column. */
     private static boolean[] dilate(boolean[] in, int width, int height, int radius) {
         boolean[] rows = new boolean[in.length];
