@@ -123,20 +123,20 @@ public record FitPriors(List<ViewPriors> views, List<MvsDepthMap> stereo, MvsFus
                 continue;
             }
             float[] xyz = points.xyz();
-            double[] c = camera.pose().toCamera(xyz[3 * p], xyz[3 * p + 1], xyz[3 * p + 2]);
-            if (c[2] <= 0) {
+            double[] uvz = camera.project(xyz[3 * p], xyz[3 * p + 1], xyz[3 * p + 2]);
+            if (uvz[2] <= 0) {
                 continue;
             }
-            int u = (int) Math.floor(camera.intrinsics().fx() * c[0] / c[2] + camera.intrinsics().cx());
-            int v = (int) Math.floor(camera.intrinsics().fy() * c[1] / c[2] + camera.intrinsics().cy());
+            int u = (int) Math.floor(uvz[0]);
+            int v = (int) Math.floor(uvz[1]);
             if (u < 0 || v < 0 || u >= w || v >= h) {
                 continue;
             }
             int pixel = v * w + u;
             double e = points.error()[p];
             float weight = Double.isFinite(e) && Double.isFinite(s) ? (float) Math.exp(-e * e / (2 * s * s)) : 1f;
-            if (target[2 * pixel + 1] == 0 || c[2] < target[2 * pixel]) {
-                target[2 * pixel] = (float) c[2];
+            if (target[2 * pixel + 1] == 0 || uvz[2] < target[2 * pixel]) {
+                target[2 * pixel] = (float) uvz[2];
                 target[2 * pixel + 1] = Math.max(weight, 1e-3f);
             }
         }

@@ -44,14 +44,9 @@ public final class DepthRanges {
         int n = 0;
         float[] xyz = points.xyz();
         for (int i = 0; i < points.count(); i++) {
-            double[] c = camera.pose().toCamera(xyz[3 * i], xyz[3 * i + 1], xyz[3 * i + 2]);
-            if (c[2] <= 0) {
-                continue;
-            }
-            double u = camera.intrinsics().fx() * c[0] / c[2] + camera.intrinsics().cx();
-            double v = camera.intrinsics().fy() * c[1] / c[2] + camera.intrinsics().cy();
-            if (u >= 0 && v >= 0 && u < camera.width() && v < camera.height()) {
-                depths[n++] = c[2];
+            double[] uvz = camera.project(xyz[3 * i], xyz[3 * i + 1], xyz[3 * i + 2]);
+            if (uvz[2] > 0 && uvz[0] >= 0 && uvz[1] >= 0 && uvz[0] < camera.width() && uvz[1] < camera.height()) {
+                depths[n++] = uvz[2];
             }
         }
         if (n < MIN_POINTS) {
